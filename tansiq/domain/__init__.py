@@ -1,0 +1,1 @@
+"""The pure domain: statements, markings, grading, principals, entity building, audit events."""

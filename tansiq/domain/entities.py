@@ -1,0 +1,94 @@
+"""Entities built from statements, and statements taken from FtM entity data."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
+
+from followthemoney import model
+from followthemoney.proxy import EntityProxy
+from followthemoney.schema import Schema
+from followthemoney.types import registry
+
+from tansiq.domain.statement import BASE_PROP, Statement, StatementContext, new_statement
+from tansiq.exceptions import InvalidData
+
+MAX_VALUE_LENGTH = 65_000
+
+
+def get_schema(name: Any, field: str = "schema") -> Schema:
+    """The FtM schema called ``name``, or an error that names the field."""
+    if not isinstance(name, str) or not name:
+        raise InvalidData("a schema name is required", field=field)
+    schema = model.get(name)
+    if schema is None:
+        raise InvalidData(f"unknown schema {name!r}", field=field)
+    return schema
+
+
+def check_entity_id(entity_id: Any, field: str = "id") -> str:
+    """An entity id as FtM accepts it, or an error."""
+    if not isinstance(entity_id, str) or registry.entity.clean(entity_id) != entity_id:
+        raise InvalidData(f"invalid entity id {entity_id!r}", field=field)
+    return entity_id
+
+
+def clean_value(schema: Schema, prop_name: str, raw: Any) -> tuple[str, str, str | None]:
+    """Validate one value: (cleaned value, property type, original value if it changed)."""
+    prop = schema.get(prop_name)
+    if prop is None:
+        raise InvalidData(f"{schema.name} has no property {prop_name!r}", field=prop_name)
+    if isinstance(raw, bool) or not isinstance(raw, str | int | float):
+        raise InvalidData(f"value must be text, not {type(raw).__name__}", field=prop_name)
+    text = str(raw)
+    if len(text) > MAX_VALUE_LENGTH:
+        raise InvalidData(f"value longer than {MAX_VALUE_LENGTH} characters", field=prop_name)
+    cleaned = prop.type.clean(text)
+    if cleaned is None:
+        raise InvalidData(f"invalid {prop.type.name} {text!r}", field=prop_name)
+    return cleaned, prop.type.name, (text if cleaned != text else None)
+
+
+def entity_statements(data: Mapping[str, Any], ctx: StatementContext) -> Iterator[Statement]:
+    """The statements of one FtM entity dict (``id``, ``schema``, ``properties``)."""
+    schema = get_schema(data.get("schema"))
+    entity_id = check_entity_id(data.get("id"))
+    yield new_statement(ctx, entity_id, schema.name, BASE_PROP, "entity", entity_id)
+    properties = data.get("properties") or {}
+    if not isinstance(properties, Mapping):
+        raise InvalidData("properties must be an object", field="properties")
+    for prop_name, values in properties.items():
+        if isinstance(values, str) or not isinstance(values, list):
+            values = [values]
+        for raw in values:
+            value, prop_type, original = clean_value(schema, prop_name, raw)
+            yield new_statement(
+                ctx, entity_id, schema.name, prop_name, prop_type, value, original_value=original
+            )
+
+
+def common_schema(statements: Iterable[Statement]) -> Schema:
+    """The most specific schema all statements of an entity agree on."""
+    schema: Schema | None = None
+    for stmt in statements:
+        current = model.get(stmt.schema)
+        if current is None:
+            continue
+        schema = current if schema is None else model.common_schema(schema, current)
+    if schema is None:
+        raise InvalidData("no statement names a known schema")
+    return schema
+
+
+def build_entity(entity_id: str, statements: list[Statement]) -> EntityProxy:
+    """Build an FtM entity from the (already visible, unretracted) statements about it."""
+    schema = common_schema(statements)
+    proxy = model.make_entity(schema)
+    proxy.id = entity_id
+    for stmt in statements:
+        if stmt.prop == BASE_PROP or stmt.retracted:
+            continue
+        prop = schema.get(stmt.prop)
+        if prop is not None:
+            proxy.unsafe_add(prop, stmt.value, cleaned=True)
+    return proxy

@@ -1,0 +1,1 @@
+"""The ``tansiq`` command line."""

@@ -1,0 +1,110 @@
+"""``tansiq import`` and ``tansiq export``."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import IO, Annotated, Any
+
+import orjson
+import typer
+from rich.progress import DownloadColumn, Progress, TimeRemainingColumn
+
+from tansiq.exceptions import TansiqError
+from tansiq.interfaces.cli.common import err, fail, platform
+from tansiq.services.exporting import export_entities, export_statements
+from tansiq.services.importing import ImportOptions, ImportReport, import_path, import_stream
+
+
+def _import_one(ctx: typer.Context, source: str, opts: ImportOptions) -> ImportReport:
+    with platform(ctx) as app:
+        principal = app.local_admin()
+        if source == "-":
+            return import_stream(app, principal, sys.stdin.buffer, "<stdin>", opts)
+        path = Path(source)
+        if not path.is_file():
+            raise typer.BadParameter(f"{source}: no such file", param_hint="FILE")
+        columns = (*Progress.get_default_columns()[:-1], DownloadColumn(), TimeRemainingColumn())
+        with Progress(*columns, console=err, transient=True) as bar:
+            task = bar.add_task(f"Importing {path.name}", total=path.stat().st_size)
+            return import_path(app, principal, path, opts, lambda n: bar.update(task, completed=n))
+
+
+def import_command(
+    ctx: typer.Context,
+    files: Annotated[
+        list[str],
+        typer.Argument(
+            help="FtM entity JSON lines, statement CSV or statement JSON lines; '-' reads stdin."
+        ),
+    ],
+    dataset: Annotated[str, typer.Option("--dataset", "-d", help="Dataset to import into.")],
+    marking: Annotated[
+        str | None, typer.Option(help="TLP label, e.g. TLP:AMBER (default: the dataset's).")
+    ] = None,
+    classification: Annotated[str | None, typer.Option(help="Classification level.")] = None,
+    grade: Annotated[str | None, typer.Option(help="Admiralty grade, e.g. B2.")] = None,
+    fmt: Annotated[
+        str | None,
+        typer.Option(
+            "--format", help="entities, statements-csv or statements-json (default: detected)."
+        ),
+    ] = None,
+    title: Annotated[str | None, typer.Option(help="Title of a new dataset.")] = None,
+) -> None:
+    """Import files into a dataset. Each file is all-or-nothing: a bad line stores nothing."""
+    opts = ImportOptions(dataset, marking, classification, grade, fmt, title)
+    for source in files:
+        try:
+            report = _import_one(ctx, source, opts)
+        except TansiqError as exc:
+            raise fail(exc) from None
+        err.print(
+            f"{report.source}: {report.entities:,} entities, {report.statements:,} statements "
+            f"into [bold]{report.dataset}[/] ({report.format})"
+        )
+
+
+def _write_lines(rows: Iterable[dict[str, Any]], stream: IO[bytes]) -> int:
+    count = 0
+    for row in rows:
+        stream.write(orjson.dumps(row) + b"\n")
+        count += 1
+    return count
+
+
+def export_command(
+    ctx: typer.Context,
+    dataset: Annotated[
+        str | None,
+        typer.Option(
+            "--dataset", "-d", help="Only this dataset (default: everything you may see)."
+        ),
+    ] = None,
+    statements: Annotated[
+        bool,
+        typer.Option(
+            "--statements",
+            help="Write statement rows with markings and grades instead of entities.",
+        ),
+    ] = False,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="File to write (default: stdout).")
+    ] = None,
+) -> None:
+    """Export FtM entities (or statements) as JSON lines."""
+    try:
+        with platform(ctx) as app:
+            principal = app.local_admin()
+            export = export_statements if statements else export_entities
+            rows = export(app, principal, dataset)
+            if output is None:
+                count = _write_lines(rows, sys.stdout.buffer)
+                sys.stdout.flush()
+            else:
+                with output.open("wb") as stream:
+                    count = _write_lines(rows, stream)
+    except TansiqError as exc:
+        raise fail(exc) from None
+    err.print(f"exported {count:,} {'statements' if statements else 'entities'}")

@@ -1,0 +1,65 @@
+"""The ``tansiq`` command: entry point and command registry."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from tansiq import __version__
+from tansiq.interfaces.cli import admin, browse, data, serving
+from tansiq.interfaces.cli.common import configure_logging
+from tansiq.settings import Settings, get_settings
+
+app = typer.Typer(
+    name="tansiq",
+    help="Tansiq: counter-terrorism intelligence fusion and sharing.\n\n"
+    "Everything is a statement (entity, property, value) with its source, marking and grade. "
+    "Start with 'tansiq demo', or 'tansiq db upgrade' then 'tansiq import FILE -d DATASET'. "
+    "Settings come from TANSIQ_* environment variables (see docs/reference/settings.md).",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"tansiq {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    database_url: Annotated[
+        str | None, typer.Option("--database-url", help="Overrides TANSIQ_DATABASE_URL.")
+    ] = None,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Tansiq command line."""
+    settings = get_settings()
+    if database_url:
+        settings = Settings(**{**settings.model_dump(), "database_url": database_url})
+    configure_logging(settings)
+    ctx.obj = settings
+
+
+app.add_typer(admin.db_app, name="db")
+app.command("import")(data.import_command)
+app.command("export")(data.export_command)
+app.command("search")(browse.search_command)
+app.add_typer(browse.entity_app, name="entity")
+app.command("datasets")(browse.datasets_command)
+app.command("serve")(serving.serve_command)
+app.command("demo")(serving.demo_command)
+app.add_typer(admin.audit_app, name="audit")
+
+
+def main() -> None:
+    app()

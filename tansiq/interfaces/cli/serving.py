@@ -1,0 +1,66 @@
+"""``tansiq serve`` and ``tansiq demo``."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from tansiq.interfaces.cli.common import err, out, platform, settings_from
+from tansiq.services.demo import load_demo
+from tansiq.settings import Settings
+
+HostOption = Annotated[str | None, typer.Option(help="Address to listen on.")]
+PortOption = Annotated[int | None, typer.Option(help="Port to listen on.")]
+
+
+def _serve(settings: Settings, host: str | None, port: int | None) -> None:
+    import uvicorn  # imported here so other commands start fast
+
+    from tansiq.interfaces.app import create_app
+
+    host, port = host or settings.host, port or settings.port
+    err.print(f"Tansiq is serving on [bold]http://{host}:{port}[/] (Ctrl+C to stop)")
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
+
+
+def serve_command(ctx: typer.Context, host: HostOption = None, port: PortOption = None) -> None:
+    """Run the web app and the REST API (docs at /docs)."""
+    settings = settings_from(ctx)
+    with platform(ctx):
+        pass  # opens (and, for SQLite, migrates) the store before serving
+    _serve(settings, host, port)
+
+
+def demo_command(
+    ctx: typer.Context,
+    serve: Annotated[
+        bool,
+        typer.Option(
+            "--serve/--no-serve",
+            help="Serve the web app afterwards (--no-serve for scripts and CI).",
+        ),
+    ] = True,
+    seed: Annotated[int | None, typer.Option(help="Seed of the fictional world.")] = None,
+    host: HostOption = None,
+    port: PortOption = None,
+) -> None:
+    """Load the fictional demo world (watchlist, groups, agencies, news) and serve it."""
+    with platform(ctx) as app:
+        summary = load_demo(app, app.local_admin(), *(() if seed is None else (seed,)))
+    table = Table("dataset", "entities", "statements", title="Demo data loaded (all fictional)")
+    for r in summary.imports:
+        table.add_row(r.dataset, f"{r.entities:,}", f"{r.statements:,}")
+    table.add_row("[bold]total", f"{summary.entities:,}", f"{summary.statements:,}")
+    out.print(table)
+    out.print(
+        f"Files in {summary.folder}: {summary.articles} articles, manifest {summary.manifest}"
+    )
+    example = summary.example or "brigade"
+    out.print(
+        f"Try: [bold]tansiq search {example}[/], [bold]tansiq datasets[/], "
+        "[bold]tansiq export -d demo-watchlist[/]"
+    )
+    if serve:
+        _serve(settings_from(ctx), host, port)

@@ -1,0 +1,5 @@
+"""Storage: a port the services talk to, and adapters (SQL via SQLAlchemy Core)."""
+
+from tansiq.store.port import DatasetInfo, SearchHit, SearchPage, SearchQuery, Store, Writer
+
+__all__ = ["DatasetInfo", "SearchHit", "SearchPage", "SearchQuery", "Store", "Writer"]

@@ -1,0 +1,100 @@
+"""The store port: what services need from storage, whatever the database."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from contextlib import AbstractContextManager
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from tansiq.domain.audit import AuditEvent
+from tansiq.domain.policy import Scope
+from tansiq.domain.statement import Statement
+
+
+@dataclass(frozen=True)
+class DatasetInfo:
+    """A named collection of statements with its default marking and grade."""
+
+    name: str
+    title: str
+    description: str | None
+    tlp: str
+    classification: str | None
+    grade: str
+    organisation: str
+    created_at: str
+    updated_at: str
+    entity_count: int = 0
+    statement_count: int = 0
+
+
+@dataclass(frozen=True)
+class SearchQuery:
+    """A search: words to find (all of them, by prefix) and facet filters."""
+
+    text: str = ""
+    schemata: tuple[str, ...] = ()
+    datasets: tuple[str, ...] = ()
+    tlps: tuple[str, ...] = ()
+    limit: int = 20
+    offset: int = 0
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """An entity that matched, with the statements visible about it."""
+
+    entity_id: str
+    statements: list[Statement]
+
+
+@dataclass(frozen=True)
+class SearchPage:
+    """One page of hits, the total and the facet counts of the whole result."""
+
+    total: int
+    hits: list[SearchHit]
+    facets: dict[str, dict[str, int]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class StoredAuditEvent:
+    """An audit event as stored, with its place and links in the chain."""
+
+    seq: int
+    event: AuditEvent
+    prev_hash: str
+    hash: str
+
+
+class Writer(Protocol):
+    """The write side of one unit of work: committed on success, rolled back on error."""
+
+    def put_statements(self, statements: Iterable[Statement]) -> int: ...
+
+    def put_dataset(self, info: DatasetInfo) -> None: ...
+
+    def append_audit(self, event: AuditEvent) -> StoredAuditEvent: ...
+
+
+class Store(Protocol):
+    """Reads take the reader's scope; writes go through a unit of work."""
+
+    def transaction(self) -> AbstractContextManager[Writer]: ...
+
+    def statements_of(self, entity_ids: list[str], scope: Scope) -> list[Statement]: ...
+
+    def referencing(self, entity_id: str, scope: Scope, limit: int = 200) -> list[Statement]: ...
+
+    def search(self, query: SearchQuery, scope: Scope) -> SearchPage: ...
+
+    def datasets(self, scope: Scope) -> list[DatasetInfo]: ...
+
+    def dataset(self, name: str, scope: Scope) -> DatasetInfo | None: ...
+
+    def iter_statements(self, dataset: str | None, scope: Scope) -> Iterator[Statement]: ...
+
+    def audit_events(self) -> Iterator[StoredAuditEvent]: ...
+
+    def close(self) -> None: ...

@@ -1,0 +1,67 @@
+"""Statements to and from table rows."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Row
+
+from tansiq.domain.markings import TLP
+from tansiq.domain.statement import Statement
+
+_TLP_BY_VALUE = {t.value: t for t in TLP}
+
+
+def statement_row(stmt: Statement) -> dict[str, Any]:
+    """The column values of a statement."""
+    return {
+        "id": stmt.id,
+        "entity_id": stmt.entity_id,
+        "schema": stmt.schema,
+        "prop": stmt.prop,
+        "prop_type": stmt.prop_type,
+        "value": stmt.value,
+        "original_value": stmt.original_value,
+        "lang": stmt.lang,
+        "dataset": stmt.dataset,
+        "origin": stmt.origin,
+        "organisation": stmt.organisation,
+        "tlp": stmt.tlp.value,
+        "classification": stmt.classification,
+        "reliability": stmt.reliability,
+        "credibility": stmt.credibility,
+        "first_seen": stmt.first_seen,
+        "last_seen": stmt.last_seen,
+        "document_id": stmt.document_id,
+        "span_start": stmt.span_start,
+        "span_end": stmt.span_end,
+        "retracted": stmt.retracted,
+    }
+
+
+def row_statement(row: Row[Any]) -> Statement:
+    """A statement from a row of the statements table."""
+    m = row._mapping
+    return Statement(
+        id=m["id"],
+        entity_id=m["entity_id"],
+        schema=m["schema"],
+        prop=m["prop"],
+        prop_type=m["prop_type"],
+        value=m["value"],
+        dataset=m["dataset"],
+        organisation=m["organisation"],
+        tlp=_TLP_BY_VALUE[m["tlp"]],
+        classification=m["classification"],
+        reliability=m["reliability"],
+        credibility=m["credibility"],
+        first_seen=m["first_seen"],
+        last_seen=m["last_seen"],
+        original_value=m["original_value"],
+        lang=m["lang"],
+        origin=m["origin"],
+        document_id=m["document_id"],
+        span_start=m["span_start"],
+        span_end=m["span_end"],
+        retracted=bool(m["retracted"]),
+    )

@@ -1,0 +1,155 @@
+"""The SQL store: reads filtered by scope, writes in units of work."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import orjson
+from sqlalchemy import Engine, func, select
+
+from tansiq.domain.audit import AuditAction, AuditEvent
+from tansiq.domain.policy import Scope
+from tansiq.domain.statement import BASE_PROP, Statement
+from tansiq.store.port import DatasetInfo, SearchHit, SearchPage, SearchQuery, StoredAuditEvent
+from tansiq.store.sql import search
+from tansiq.store.sql.codec import row_statement
+from tansiq.store.sql.engine import make_engine
+from tansiq.store.sql.scope import visible
+from tansiq.store.sql.tables import audit_events, datasets, statements
+from tansiq.store.sql.writer import SQLWriter
+
+EXPORT_CHUNK = 2000
+
+
+class SQLStore:
+    """The store port over SQLAlchemy Core."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    @contextmanager
+    def transaction(self) -> Iterator[SQLWriter]:
+        """A unit of work: commits when the block ends, rolls back if it raises."""
+        with self.engine.connect() as conn:
+            conn = conn.execution_options(sqlite_begin="IMMEDIATE")
+            with conn.begin():
+                yield SQLWriter(conn)
+
+    def statements_of(self, entity_ids: list[str], scope: Scope) -> list[Statement]:
+        if not entity_ids:
+            return []
+        stmt = (
+            select(statements)
+            .where(statements.c.entity_id.in_(entity_ids), visible(statements, scope))
+            .order_by(statements.c.entity_id, statements.c.prop, statements.c.value)
+        )
+        with self.engine.connect() as conn:
+            return [row_statement(row) for row in conn.execute(stmt)]
+
+    def referencing(self, entity_id: str, scope: Scope, limit: int = 200) -> list[Statement]:
+        stmt = (
+            select(statements)
+            .where(
+                statements.c.prop_type == "entity",
+                statements.c.value == entity_id,
+                statements.c.prop != BASE_PROP,
+                visible(statements, scope),
+            )
+            .order_by(statements.c.entity_id)
+            .limit(limit)
+        )
+        with self.engine.connect() as conn:
+            return [row_statement(row) for row in conn.execute(stmt)]
+
+    def search(self, query: SearchQuery, scope: Scope) -> SearchPage:
+        with self.engine.connect() as conn:
+            total = search.count_total(conn, query, scope)
+            facets = search.facet_counts(conn, query, scope)
+            ids = search.page_ids(conn, query, scope)
+        by_entity: dict[str, list[Statement]] = {eid: [] for eid in ids}
+        for stmt in self.statements_of(ids, scope):
+            by_entity[stmt.entity_id].append(stmt)
+        hits = [SearchHit(eid, by_entity[eid]) for eid in ids]
+        return SearchPage(total=total, hits=hits, facets=facets)
+
+    def _dataset_infos(self, scope: Scope, name: str | None) -> list[DatasetInfo]:
+        counts = (
+            select(
+                statements.c.dataset,
+                func.count(func.distinct(statements.c.entity_id)).label("entities"),
+                func.count().label("statements"),
+            )
+            .where(visible(statements, scope))
+            .group_by(statements.c.dataset)
+            .subquery()
+        )
+        stmt = (
+            select(datasets, counts.c.entities, counts.c.statements)
+            .join(counts, counts.c.dataset == datasets.c.name, isouter=True)
+            .order_by(datasets.c.name)
+        )
+        if name is not None:
+            stmt = stmt.where(datasets.c.name == name)
+        with self.engine.connect() as conn:
+            return [_dataset_info(row._mapping) for row in conn.execute(stmt)]
+
+    def datasets(self, scope: Scope) -> list[DatasetInfo]:
+        return self._dataset_infos(scope, None)
+
+    def dataset(self, name: str, scope: Scope) -> DatasetInfo | None:
+        found = self._dataset_infos(scope, name)
+        return found[0] if found else None
+
+    def iter_statements(self, dataset: str | None, scope: Scope) -> Iterator[Statement]:
+        stmt = select(statements).where(visible(statements, scope))
+        if dataset is not None:
+            stmt = stmt.where(statements.c.dataset == dataset)
+        stmt = stmt.order_by(statements.c.entity_id, statements.c.id)
+        with self.engine.connect() as conn:
+            result = conn.execution_options(stream_results=True, yield_per=EXPORT_CHUNK)
+            for row in result.execute(stmt):
+                yield row_statement(row)
+
+    def audit_events(self) -> Iterator[StoredAuditEvent]:
+        stmt = select(audit_events).order_by(audit_events.c.seq)
+        with self.engine.connect() as conn:
+            for row in conn.execute(stmt):
+                yield _stored_event(row._mapping)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _dataset_info(m: Any) -> DatasetInfo:
+    return DatasetInfo(
+        name=m["name"],
+        title=m["title"],
+        description=m["description"],
+        tlp=m["tlp"],
+        classification=m["classification"],
+        grade=m["grade"],
+        organisation=m["organisation"],
+        created_at=m["created_at"],
+        updated_at=m["updated_at"],
+        entity_count=int(m["entities"] or 0),
+        statement_count=int(m["statements"] or 0),
+    )
+
+
+def _stored_event(m: Any) -> StoredAuditEvent:
+    event = AuditEvent(
+        timestamp=m["timestamp"],
+        actor=m["actor"],
+        organisation=m["organisation"],
+        action=AuditAction(m["action"]),
+        target=m["target"],
+        details=orjson.loads(m["details"]),
+    )
+    return StoredAuditEvent(int(m["seq"]), event, m["prev_hash"], m["hash"])
+
+
+def open_store(url: str) -> SQLStore:
+    """A store for a database URL (the schema must be migrated: ``tansiq db upgrade``)."""
+    return SQLStore(make_engine(url))

@@ -1,0 +1,90 @@
+"""Table definitions; Alembic migrations under tansiq/store/migrations create them."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    text,
+)
+
+metadata = MetaData()
+
+datasets = Table(
+    "datasets",
+    metadata,
+    Column("name", String(255), primary_key=True),
+    Column("title", String(1024), nullable=False),
+    Column("description", Text, nullable=True),
+    Column("tlp", String(32), nullable=False),
+    Column("classification", String(64), nullable=True),
+    Column("grade", String(2), nullable=False),
+    Column("organisation", String(255), nullable=False),
+    Column("created_at", String(32), nullable=False),
+    Column("updated_at", String(32), nullable=False),
+)
+
+statements = Table(
+    "statements",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("entity_id", String(255), nullable=False),
+    Column("schema", String(64), nullable=False),
+    Column("prop", String(64), nullable=False),
+    Column("prop_type", String(32), nullable=False),
+    Column("value", Text, nullable=False),
+    Column("original_value", Text, nullable=True),
+    Column("lang", String(16), nullable=True),
+    Column("dataset", String(255), nullable=False),
+    Column("origin", String(1024), nullable=True),
+    Column("organisation", String(255), nullable=False),
+    Column("tlp", String(32), nullable=False),
+    Column("classification", String(64), nullable=True),
+    Column("reliability", String(1), nullable=False),
+    Column("credibility", Integer, nullable=False),
+    Column("first_seen", String(32), nullable=False),
+    Column("last_seen", String(32), nullable=False),
+    Column("document_id", String(255), nullable=True),
+    Column("span_start", Integer, nullable=True),
+    Column("span_end", Integer, nullable=True),
+    Column("retracted", Boolean, nullable=False, server_default=text("false")),
+    Index("ix_statements_entity_id", "entity_id"),
+    Index("ix_statements_dataset_entity", "dataset", "entity_id"),
+    Index(
+        "ix_statements_references",
+        "value",
+        sqlite_where=text("prop_type = 'entity'"),
+        postgresql_where=text("prop_type = 'entity'"),
+    ),
+)
+
+search_terms = Table(
+    "search_terms",
+    metadata,
+    Column("statement_id", String(40), primary_key=True),
+    Column(
+        "term", String(255).with_variant(String(255, collation="C"), "postgresql"), primary_key=True
+    ),
+    Column("entity_id", String(255), nullable=False),
+    Index("ix_search_terms_term", "term", "entity_id"),
+)
+
+audit_events = Table(
+    "audit_events",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("timestamp", String(32), nullable=False),
+    Column("actor", String(255), nullable=False),
+    Column("organisation", String(255), nullable=False),
+    Column("action", String(64), nullable=False),
+    Column("target", Text, nullable=False),
+    Column("details", Text, nullable=False),
+    Column("prev_hash", String(64), nullable=False),
+    Column("hash", String(64), nullable=False),
+)

@@ -1,0 +1,133 @@
+"""A small UN/EDIFACT tokenizer: text in, segments out.
+
+Handles the UNA service string advice (any delimiters), the release character
+(`?` by default), newlines and indentation between segments, line-wrapped
+segments, a newline used as segment terminator, several interchanges in one
+file and junk between them. It never raises: an unreadable stretch comes out
+as a Segment whose `error` says why.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+_TAG = re.compile(r"^[A-Z][A-Z0-9]{2}$")
+_RESYNC = re.compile(r"[\r\n]\s*(?=UN[AB])")
+_NEWLINES = "\r\n"
+
+
+@dataclass(frozen=True)
+class Delimiters:
+    """The service characters of an interchange."""
+
+    component: str = ":"
+    element: str = "+"
+    release: str = "?"
+    segment: str = "'"
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One segment: its tag and elements, each a tuple of components.
+
+    `elements` excludes the tag. `index` counts segments in the file from 1;
+    `line` is the line the segment starts on.
+    """
+
+    tag: str
+    elements: tuple[tuple[str, ...], ...]
+    index: int
+    line: int
+    raw: str
+    error: str | None = None
+
+    def get(self, element: int, component: int = 0) -> str:
+        """Return one component (0-based, after the tag), or "" if absent."""
+        if element >= len(self.elements) or component >= len(self.elements[element]):
+            return ""
+        return self.elements[element][component]
+
+
+class _Cursor:
+    """Position, line and delimiters while scanning a text."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.pos = 0
+        self.line = 1
+        self.delims = Delimiters()
+        self.count = 0
+
+    def advance_to(self, pos: int) -> None:
+        self.line += self.text.count("\n", self.pos, pos)
+        self.pos = pos
+
+    def skip_blank(self) -> None:
+        end = self.pos
+        while end < len(self.text) and self.text[end].isspace():
+            end += 1
+        self.advance_to(end)
+
+
+def tokenize(text: str) -> Iterator[Segment]:
+    """Yield the segments of an EDIFACT text in order (UNA is consumed, not yielded)."""
+    cursor = _Cursor(text)
+    while True:
+        cursor.skip_blank()
+        if cursor.pos >= len(text):
+            return
+        if text.startswith("UNA", cursor.pos):
+            _read_una(cursor)
+            continue
+        yield _next_segment(cursor)
+
+
+def _read_una(cursor: _Cursor) -> None:
+    advice = cursor.text[cursor.pos + 3 : cursor.pos + 9]
+    if len(advice) == 6:
+        terminator = "\n" if advice[5] in _NEWLINES else advice[5]
+        cursor.delims = Delimiters(advice[0], advice[1], advice[3], terminator)
+    cursor.advance_to(cursor.pos + 3 + len(advice))
+
+
+def _next_segment(cursor: _Cursor) -> Segment:
+    start, line = cursor.pos, cursor.line
+    elements, end, terminated = _scan(cursor.text, start, cursor.delims)
+    raw = cursor.text[start:end]
+    resync = _RESYNC.search(raw)
+    tag = elements[0][0].strip().upper() if elements and elements[0] else ""
+    cursor.count += 1
+    if not _TAG.match(tag) and resync is not None:
+        cursor.advance_to(start + resync.start())
+        junk = raw[: resync.start()]
+        return Segment("", (), cursor.count, line, junk, f"not a segment: {junk[:20]!r}")
+    cursor.advance_to(min(end + 1, len(cursor.text)) if terminated else end)
+    body = tuple(tuple(c.strip() for c in e) for e in elements[1:])
+    if not _TAG.match(tag):
+        return Segment("", body, cursor.count, line, raw, f"not a segment: {raw[:20]!r}")
+    if not terminated:
+        return Segment(tag, body, cursor.count, line, raw, "segment not terminated (truncated?)")
+    return Segment(tag, body, cursor.count, line, raw)
+
+
+def _scan(text: str, pos: int, delims: Delimiters) -> tuple[list[list[str]], int, bool]:
+    """Split from pos up to the segment terminator; return elements, end, terminated."""
+    elements: list[list[str]] = [[""]]
+    while pos < len(text):
+        char = text[pos]
+        if char == delims.release and pos + 1 < len(text):
+            elements[-1][-1] += text[pos + 1]
+            pos += 2
+            continue
+        if char == delims.segment or (delims.segment == "\n" and char == "\r"):
+            return elements, pos, True
+        if char == delims.element:
+            elements.append([""])
+        elif char == delims.component:
+            elements[-1].append("")
+        elif char not in _NEWLINES:
+            elements[-1][-1] += char
+        pos += 1
+    return elements, pos, False
