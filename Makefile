@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PYTEST_WORKERS ?= 2
 
-.PHONY: demo test lint typecheck contracts pytest pytest-sqlite pytest-postgresql bench system-deps clean help
+.PHONY: docs demo test lint typecheck contracts pytest pytest-sqlite pytest-postgresql bench system-deps clean help
 
 help:
 	@echo "make demo    set up, load the fictional demo world and serve it on http://127.0.0.1:8000"
@@ -49,6 +49,9 @@ test: system-deps lint typecheck contracts pytest
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e ".[dev,bench]"
 	bash scripts/with-postgres $(BIN)/python -m bench
+
+docs: $(STAMP)
+	$(BIN)/typer tansiq.interfaces.cli.main utils docs --name tansiq --title "CLI reference" --output docs/reference/cli.md
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache tansiq.db tansiq.db-* var

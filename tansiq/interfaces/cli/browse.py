@@ -24,10 +24,16 @@ def _json(data: object) -> None:
 
 def search_command(
     ctx: typer.Context,
-    query: Annotated[str, typer.Argument(help="Words to find in names, identifiers, titles.")] = "",
-    schema: Annotated[list[str] | None, typer.Option(help="Only this FtM schema.")] = None,
-    dataset: Annotated[list[str] | None, typer.Option(help="Only this dataset.")] = None,
-    limit: Annotated[int, typer.Option(help="How many results.")] = 20,
+    query: Annotated[
+        str, typer.Argument(metavar="QUERY", help="Words to find in names, identifiers, titles.")
+    ] = "",
+    schema: Annotated[
+        list[str] | None, typer.Option(metavar="SCHEMA", help="Only this FtM schema.")
+    ] = None,
+    dataset: Annotated[
+        list[str] | None, typer.Option(metavar="NAME", help="Only this dataset.")
+    ] = None,
+    limit: Annotated[int, typer.Option(metavar="N", help="How many results.")] = 20,
     as_json: JsonFlag = False,
 ) -> None:
     """Search entities; every word must match the start of a name word."""

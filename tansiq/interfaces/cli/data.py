@@ -36,22 +36,34 @@ def import_command(
     files: Annotated[
         list[str],
         typer.Argument(
-            help="FtM entity JSON lines, statement CSV or statement JSON lines; '-' reads stdin."
+            metavar="FILE",
+            help="FtM entity JSON lines, statement CSV or statement JSON lines; '-' reads stdin.",
         ),
     ],
-    dataset: Annotated[str, typer.Option("--dataset", "-d", help="Dataset to import into.")],
+    dataset: Annotated[
+        str, typer.Option("--dataset", "-d", metavar="NAME", help="Dataset to import into.")
+    ],
     marking: Annotated[
-        str | None, typer.Option(help="TLP label, e.g. TLP:AMBER (default: the dataset's).")
+        str | None,
+        typer.Option(metavar="TLP", help="TLP label, e.g. TLP:AMBER (default: the dataset's)."),
     ] = None,
-    classification: Annotated[str | None, typer.Option(help="Classification level.")] = None,
-    grade: Annotated[str | None, typer.Option(help="Admiralty grade, e.g. B2.")] = None,
+    classification: Annotated[
+        str | None, typer.Option(metavar="LEVEL", help="Classification level.")
+    ] = None,
+    grade: Annotated[
+        str | None, typer.Option(metavar="GRADE", help="Admiralty grade, e.g. B2.")
+    ] = None,
     fmt: Annotated[
         str | None,
         typer.Option(
-            "--format", help="entities, statements-csv or statements-json (default: detected)."
+            "--format",
+            metavar="FORMAT",
+            help="entities, statements-csv or statements-json (default: detected).",
         ),
     ] = None,
-    title: Annotated[str | None, typer.Option(help="Title of a new dataset.")] = None,
+    title: Annotated[
+        str | None, typer.Option(metavar="TEXT", help="Title of a new dataset.")
+    ] = None,
 ) -> None:
     """Import files into a dataset. Each file is all-or-nothing: a bad line stores nothing."""
     opts = ImportOptions(dataset, marking, classification, grade, fmt, title)
@@ -79,7 +91,10 @@ def export_command(
     dataset: Annotated[
         str | None,
         typer.Option(
-            "--dataset", "-d", help="Only this dataset (default: everything you may see)."
+            "--dataset",
+            "-d",
+            metavar="NAME",
+            help="Only this dataset (default: everything you may see).",
         ),
     ] = None,
     statements: Annotated[
@@ -90,7 +105,8 @@ def export_command(
         ),
     ] = False,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="File to write (default: stdout).")
+        Path | None,
+        typer.Option("--output", "-o", metavar="FILE", help="File to write (default: stdout)."),
     ] = None,
 ) -> None:
     """Export FtM entities (or statements) as JSON lines."""

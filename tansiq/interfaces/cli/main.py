@@ -20,6 +20,7 @@ app = typer.Typer(
     no_args_is_help=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
+    add_completion=False,
 )
 
 
@@ -33,7 +34,8 @@ def _version(value: bool) -> None:
 def root(
     ctx: typer.Context,
     database_url: Annotated[
-        str | None, typer.Option("--database-url", help="Overrides TANSIQ_DATABASE_URL.")
+        str | None,
+        typer.Option("--database-url", metavar="URL", help="Overrides TANSIQ_DATABASE_URL."),
     ] = None,
     version: Annotated[
         bool,

@@ -11,8 +11,8 @@ from tansiq.interfaces.cli.common import err, out, platform, settings_from
 from tansiq.services.demo import load_demo
 from tansiq.settings import Settings
 
-HostOption = Annotated[str | None, typer.Option(help="Address to listen on.")]
-PortOption = Annotated[int | None, typer.Option(help="Port to listen on.")]
+HostOption = Annotated[str | None, typer.Option(metavar="HOST", help="Address to listen on.")]
+PortOption = Annotated[int | None, typer.Option(metavar="PORT", help="Port to listen on.")]
 
 
 def _serve(settings: Settings, host: str | None, port: int | None) -> None:
@@ -42,7 +42,9 @@ def demo_command(
             help="Serve the web app afterwards (--no-serve for scripts and CI).",
         ),
     ] = True,
-    seed: Annotated[int | None, typer.Option(help="Seed of the fictional world.")] = None,
+    seed: Annotated[
+        int | None, typer.Option(metavar="N", help="Seed of the fictional world.")
+    ] = None,
     host: HostOption = None,
     port: PortOption = None,
 ) -> None:

@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
+from followthemoney.property import Property
 
 from tansiq import __version__
 from tansiq.domain.grading import Grade
@@ -29,12 +30,19 @@ def grade_title(code: str) -> str:
         return code
 
 
+def display(value: str, prop: Property) -> str:
+    """A value as people read it: country and language names rather than codes."""
+    caption = prop.type.caption(value)
+    return str(caption) if caption else value
+
+
 def query_string(params: dict[str, Any]) -> str:
     return urlencode({k: v for k, v in params.items() if v not in (None, "", [])}, doseq=True)
 
 
 templates.env.filters["tlp_class"] = tlp_class
 templates.env.filters["grade_title"] = grade_title
+templates.env.filters["display"] = display
 templates.env.globals["version"] = __version__
 templates.env.globals["query_string"] = query_string
 

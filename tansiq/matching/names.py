@@ -1,0 +1,139 @@
+"""Name similarity: rarity-weighted alignment of canonical name tokens.
+
+Tokens of the two names are aligned greedily, best pair first, so token order
+does not matter. Each side's coverage is the rarity-weighted share of its
+tokens that found a partner; the shorter name must be covered, the longer one
+may keep unmatched tokens (missing middle names) at a small cost. The result
+is scaled by how much identifying information the matched tokens carry, so a
+lone common given name never looks like a full-name match. A whole-name
+comparison of the joined keys catches split/joined typos (``Arefullaha Ref``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rapidfuzz.distance import OSA
+
+from .tokens import NameToken
+
+__all__ = ["NameScore", "name_similarity", "token_similarity"]
+
+TOKEN_FLOOR = 0.7
+"""Token pairs less similar than this count as unmatched."""
+KEY_EQUAL = 0.95
+SKELETON_EQUAL = 0.92
+COMPOUND_PART = 0.75
+LONG_SIDE_FLOOR = 0.85
+INFO_BASE = 0.6
+INFO_FULL = 0.7
+JOINED_MIN = 0.85
+JOINED_DISCOUNT = 0.05
+
+_similarity = OSA.normalized_similarity
+
+
+@dataclass(frozen=True, slots=True)
+class NameScore:
+    """Similarity of two names with the aligned token pairs that produced it."""
+
+    score: float
+    pairs: tuple[tuple[str, str, float], ...]
+    unmatched: tuple[str, ...]
+
+
+def _compound_part(a: NameToken, b: NameToken) -> float:
+    """Partial credit when one token is the head or tail of the other's compound."""
+    for whole, part in ((a.text, b.text), (b.text, a.text)):
+        if "-" in whole and part in whole.split("-"):
+            return COMPOUND_PART
+    return 0.0
+
+
+def _vowelled_similarity(a: NameToken, b: NameToken) -> float:
+    best = max(_similarity(a.text, b.text) * KEY_EQUAL, _compound_part(a, b))
+    if a.exact_vowels or b.exact_vowels:
+        return best
+    for key_a in a.keys:
+        for key_b in b.keys:
+            if key_a == key_b:
+                return KEY_EQUAL
+            best = max(best, _similarity(key_a, key_b) * KEY_EQUAL)
+    return best
+
+
+def _skeleton_similarity(a: NameToken, b: NameToken) -> float:
+    best = 0.0
+    for skel_a in a.skeletons:
+        for skel_b in b.skeletons:
+            if skel_a == skel_b:
+                return SKELETON_EQUAL
+            best = max(best, _similarity(skel_a, skel_b) * SKELETON_EQUAL)
+    return best
+
+
+def token_similarity(a: NameToken, b: NameToken) -> float:
+    """Similarity of two tokens in [0, 1]: 1 identical, 0.95 same phonetic key."""
+    if a.text == b.text:
+        return 1.0
+    if a.vowelled and b.vowelled:
+        return _vowelled_similarity(a, b)
+    return _skeleton_similarity(a, b)
+
+
+def _align(
+    query: tuple[NameToken, ...], cand: tuple[NameToken, ...]
+) -> list[tuple[int, int, float]]:
+    scored = []
+    for i, tok_q in enumerate(query):
+        for j, tok_c in enumerate(cand):
+            sim = token_similarity(tok_q, tok_c)
+            if sim >= TOKEN_FLOOR:
+                scored.append((sim, i, j))
+    scored.sort(reverse=True)
+    used_q: set[int] = set()
+    used_c: set[int] = set()
+    pairs = []
+    for sim, i, j in scored:
+        if i not in used_q and j not in used_c:
+            used_q.add(i)
+            used_c.add(j)
+            pairs.append((i, j, sim))
+    return pairs
+
+
+def _information(mass: float) -> float:
+    return min(1.0, INFO_BASE + (1.0 - INFO_BASE) * mass / INFO_FULL)
+
+
+def _joined_score(query: tuple[NameToken, ...], cand: tuple[NameToken, ...]) -> float:
+    if not all(t.vowelled for t in query) or not all(t.vowelled for t in cand):
+        return 0.0
+    sim = _similarity("".join(t.keys[0] for t in query), "".join(t.keys[0] for t in cand))
+    if sim < JOINED_MIN:
+        return 0.0
+    mass = min(sum(t.weight for t in query), sum(t.weight for t in cand))
+    return (sim - JOINED_DISCOUNT) * _information(mass)
+
+
+def name_similarity(query: tuple[NameToken, ...], cand: tuple[NameToken, ...]) -> NameScore:
+    """Compare two tokenised names; see the module docstring for the scoring."""
+    if not query or not cand:
+        return NameScore(0.0, (), ())
+    pairs = _align(query, cand)
+    total_q = sum(t.weight for t in query)
+    total_c = sum(t.weight for t in cand)
+    got_q = sum(sim * query[i].weight for i, _, sim in pairs)
+    got_c = sum(sim * cand[j].weight for _, j, sim in pairs)
+    cov_q, cov_c = got_q / total_q, got_c / total_c
+    short, long_ = (cov_q, cov_c) if len(query) <= len(cand) else (cov_c, cov_q)
+    mass = sum(sim * (query[i].weight + cand[j].weight) / 2 for i, j, sim in pairs)
+    score = short * (LONG_SIDE_FLOOR + (1 - LONG_SIDE_FLOOR) * long_) * _information(mass)
+    score = max(score, _joined_score(query, cand))
+    matched_q = {i for i, _, _ in pairs}
+    matched_c = {j for _, j, _ in pairs}
+    unmatched = tuple(t.text for i, t in enumerate(query) if i not in matched_q) + tuple(
+        t.text for j, t in enumerate(cand) if j not in matched_c
+    )
+    named = tuple((query[i].text, cand[j].text, sim) for i, j, sim in pairs)
+    return NameScore(min(score, 1.0), named, unmatched)

@@ -1,0 +1,97 @@
+"""Prepared entities: the comparable facts of an FtM entity, normalised once.
+
+:func:`prepare` reads names, birth dates, gender, nationality and document
+numbers from a FollowTheMoney entity and caches every normalised name key, so
+a blocking index and batch screening can reuse them across many comparisons.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from .tokens import NameToken, name_tokens
+
+__all__ = ["BirthDate", "PreparedEntity", "prepare"]
+
+BirthDate = tuple[int, int | None, int | None]
+"""(year, month or None, day or None)."""
+
+NAME_PROPS = ("name", "alias", "previousName", "weakAlias", "abbreviation")
+PART_PROPS = ("firstName", "secondName", "middleName", "fatherName", "lastName")
+DOCUMENT_PROPS = ("passportNumber", "idNumber", "registrationNumber", "taxNumber", "innCode")
+COUNTRY_PROPS = ("nationality", "citizenship")
+MIN_DOCUMENT_LENGTH = 5
+
+_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?")
+_NOT_ALNUM = re.compile(r"[^0-9A-Z]")
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedEntity:
+    """Normalised, comparison-ready view of one entity (immutable, cacheable)."""
+
+    id: str | None
+    schema: Any
+    names: tuple[str, ...]
+    name_tokens: tuple[tuple[NameToken, ...], ...]
+    birth_dates: tuple[BirthDate, ...]
+    genders: frozenset[str]
+    countries: frozenset[str]
+    documents: frozenset[str]
+
+    @property
+    def keys(self) -> frozenset[str]:
+        """All phonetic keys of all names: the entity's blocking keys."""
+        return frozenset(k for tokens in self.name_tokens for t in tokens for k in t.keys)
+
+
+def _values(entity: Any, props: tuple[str, ...]) -> list[str]:
+    values: list[str] = []
+    for prop in props:
+        values.extend(entity.get(prop, quiet=True))
+    return values
+
+
+def parse_date(value: str) -> BirthDate | None:
+    """Parse an ISO-like date prefix ``YYYY[-MM[-DD]]``; None if not a date."""
+    found = _DATE.match(value.strip())
+    if found is None:
+        return None
+    year, month, day = found.groups()
+    month_i = int(month) if month else None
+    day_i = int(day) if day else None
+    return (int(year), month_i, day_i)
+
+
+def normalise_document(value: str) -> str | None:
+    """Upper-case alphanumerics of a document number; None when too short."""
+    clean = _NOT_ALNUM.sub("", value.upper())
+    return clean if len(clean) >= MIN_DOCUMENT_LENGTH else None
+
+
+def _full_names(entity: Any) -> list[str]:
+    names = _values(entity, NAME_PROPS)
+    parts = " ".join(_values(entity, PART_PROPS))
+    if parts.strip():
+        names.append(parts)
+    return list(dict.fromkeys(n for n in names if n.strip()))
+
+
+def prepare(entity: Any) -> PreparedEntity:
+    """Extract and normalise everything :func:`compare` needs from an FtM entity."""
+    names = _full_names(entity)
+    tokenised = tuple(dict.fromkeys(t for t in (name_tokens(n) for n in names) if t))
+    dates = tuple(d for d in (parse_date(v) for v in _values(entity, ("birthDate",))) if d)
+    documents = (normalise_document(v) for v in _values(entity, DOCUMENT_PROPS))
+    return PreparedEntity(
+        id=entity.id,
+        schema=entity.schema,
+        names=tuple(names),
+        name_tokens=tokenised,
+        birth_dates=tuple(dict.fromkeys(dates)),
+        genders=frozenset(g.lower() for g in _values(entity, ("gender",))),
+        countries=frozenset(c.lower() for c in _values(entity, COUNTRY_PROPS)),
+        documents=frozenset(d for d in documents if d),
+    )

@@ -1,0 +1,170 @@
+"""Name tokens: particles, honorifics and compounds, in Latin and Arabic script.
+
+A raw name becomes a list of :class:`NameToken` s ready for comparison:
+honorifics (sheikh, hajji, dr ...) are dropped, articles (al-, el-, ud-, ur-
+...) and filiation particles (bin, ben, ould ...) are removed, and compounds
+are put into one canonical joined form whether they were written joined or
+split: Abdelhak, Abdel Hak, Abd al-Haqq and عبد الحق all become one token,
+so do Nooruddin / Nur al-Din / نور الدين and Habibullah / Habib Allah.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import product
+
+from .arabic import ROMAN_WORDS, normalise_arabic, romanise
+from .latin import ABD_FORMS, ABU_FORMS, ARTICLES, HONORIFICS, SON_PARTICLES, SUFFIXES
+from .latin import canonical_token as latin_canonical
+from .normalise import Script, tokenise
+from .phonetic import phonetic_key, skeleton
+from .rarity import token_weight
+
+__all__ = ["NameToken", "name_tokens"]
+
+MAX_FORMS = 12
+SYLLABIC_WEIGHT = 0.6
+"""Weight cap for tokens from syllabic scripts, whose names come from small pools."""
+
+NAME, ARTICLE, HONORIFIC, SON, ABD, ABU, SUFFIX, RAHMAN = range(8)
+
+_AR_ROLES: dict[str, tuple[int, tuple[str, ...]]] = {
+    "عبد": (ABD, ("abd",)),
+    "ابو": (ABU, ("abu",)),
+    "بو": (ABU, ("abu",)),
+    "بن": (SON, ("bin",)),
+    "ابن": (SON, ("ibn",)),
+    "بنت": (SON, ("bint",)),
+    "ولد": (SON, ("ould",)),
+    "الله": (SUFFIX, ("lah",)),
+    "لله": (SUFFIX, ("lah",)),
+    "دين": (SUFFIX, ("din",)),
+    "رحمن": (RAHMAN, ("rahman",)),
+    "شيخ": (HONORIFIC, ("sheikh",)),
+    "حاج": (HONORIFIC, ("hajj",)),
+    "حاجي": (HONORIFIC, ("haji",)),
+    "ملا": (HONORIFIC, ("mullah",)),
+    "مولوي": (HONORIFIC, ("mawlawi",)),
+}
+_AR_PREFIXES = ("عبد", "ابو")
+_KNOWN = frozenset(ROMAN_WORDS)
+
+
+@dataclass(frozen=True, slots=True)
+class NameToken:
+    """One comparable name token with its phonetic keys and rarity weight.
+
+    ``vowelled`` is False for Arabic-script words spelled letter by letter,
+    whose vowels are unknown: those compare on consonant ``skeletons`` only.
+    ``exact_vowels`` marks tokens romanised from syllabic scripts (Hangul,
+    Han, kana, Devanagari ...), where vowels distinguish names: those compare
+    on their spelling, not on the vowel-folded key.
+    """
+
+    text: str
+    keys: tuple[str, ...]
+    skeletons: tuple[str, ...]
+    vowelled: bool
+    weight: float
+    exact_vowels: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Piece:
+    role: int
+    forms: tuple[str, ...]
+    vowelled: bool
+    exact_vowels: bool = False
+
+
+def _latin_piece(token: str) -> _Piece:
+    for role, table in (
+        (HONORIFIC, HONORIFICS),
+        (ARTICLE, ARTICLES),
+        (SON, SON_PARTICLES),
+        (ABD, ABD_FORMS),
+        (ABU, ABU_FORMS),
+    ):
+        if token in table:
+            return _Piece(
+                role, ("abd",) if role == ABD else ("abu",) if role == ABU else (token,), True
+            )
+    if token in SUFFIXES:
+        return _Piece(SUFFIX, (SUFFIXES[token],), True)
+    if token in ("rahman", "rehman", "rahmane"):
+        return _Piece(RAHMAN, ("rahman",), True)
+    return _Piece(NAME, (latin_canonical(token),), True)
+
+
+def _arabic_pieces(word: str) -> list[_Piece]:
+    word = normalise_arabic(word)
+    for prefix in _AR_PREFIXES:
+        if word.startswith(prefix) and len(word) > len(prefix) + 1:
+            return _arabic_pieces(prefix) + _arabic_pieces(word[len(prefix) :])
+    if word in _AR_ROLES:
+        role, forms = _AR_ROLES[word]
+        return [_Piece(role, forms, True)]
+    if word.startswith("ال") and len(word) > 3:
+        return [_Piece(ARTICLE, ("al",), True), *_arabic_pieces(word[2:])]
+    forms = romanise(word)
+    return [_Piece(NAME, forms, word.replace("\u0651", "") in _KNOWN)]
+
+
+def _join(head: _Piece, tail: _Piece) -> _Piece:
+    forms = tuple(
+        dict.fromkeys(latin_canonical(f"{a}-{b}") for a, b in product(head.forms, tail.forms))
+    )
+    return _Piece(NAME, forms[:MAX_FORMS], head.vowelled and tail.vowelled)
+
+
+def _combine(pieces: list[_Piece]) -> list[_Piece]:
+    """Apply particle, honorific and compound rules to a sequence of pieces."""
+    out: list[_Piece] = []
+    i, count = 0, len(pieces)
+    while i < count:
+        piece = pieces[i]
+        nxt = i + 1
+        while nxt < count and pieces[nxt].role == ARTICLE:
+            nxt += 1
+        has_next = nxt < count
+        if piece.role == HONORIFIC or (piece.role == SON and out and has_next):
+            i += 1
+        elif piece.role in (ABD, ABU) and has_next and pieces[nxt].role != HONORIFIC:
+            out.append(_join(piece, pieces[nxt]))
+            i = nxt + 1
+        elif piece.role == ARTICLE and has_next:
+            follower = pieces[nxt]
+            if follower.role in (SUFFIX, RAHMAN) and out:
+                out[-1] = _join(out[-1], follower)
+                i = nxt + 1
+            else:
+                i = nxt
+        elif piece.role == SUFFIX and out:
+            out[-1] = _join(out[-1], piece)
+            i += 1
+        else:
+            out.append(_Piece(NAME, piece.forms, piece.vowelled, piece.exact_vowels))
+            i += 1
+    return out
+
+
+def _to_token(piece: _Piece) -> NameToken:
+    keys = tuple(dict.fromkeys(phonetic_key(form) for form in piece.forms))
+    skeletons = tuple(dict.fromkeys(skeleton(key) for key in keys))
+    weight = min(token_weight(key) for key in keys)
+    if piece.exact_vowels:
+        weight = min(weight, SYLLABIC_WEIGHT)
+    return NameToken(piece.forms[0], keys, skeletons, piece.vowelled, weight, piece.exact_vowels)
+
+
+def name_tokens(name: str) -> tuple[NameToken, ...]:
+    """Turn one raw name (any script) into canonical comparable tokens."""
+    pieces: list[_Piece] = []
+    for text, script in tokenise(name):
+        if script is Script.ARABIC:
+            pieces.extend(_arabic_pieces(text))
+        elif script is Script.OTHER:
+            pieces.append(_Piece(NAME, (text,), True, exact_vowels=True))
+        else:
+            pieces.append(_latin_piece(text))
+    return tuple(_to_token(piece) for piece in _combine(pieces) if piece.forms[0])
