@@ -60,6 +60,22 @@ class Settings(BaseSettings):
     import_batch_size: int = Field(
         default=5000, description="Statements written to the store per round trip during import."
     )
+    screening_threshold: float | None = Field(
+        default=None,
+        ge=0.0,
+        le=1.0,
+        description="Score at or above which a screening raises an alert for review "
+        "(default: the matching algorithm's own threshold).",
+    )
+    screening_candidates: int = Field(
+        default=50, ge=1, description="Watchlist entries scored per traveller after blocking."
+    )
+    screening_workers: int = Field(
+        default=2, ge=1, description="Processes used to screen a large manifest."
+    )
+    max_upload_mb: int = Field(
+        default=200, ge=1, description="Largest file the web app and API accept, in MiB."
+    )
     log_level: str = Field(default="WARNING", description="Log level of the CLI and the web app.")
 
     @model_validator(mode="before")

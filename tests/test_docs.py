@@ -25,10 +25,21 @@ def test_the_cli_reference_is_up_to_date(tmp_path: Path) -> None:
     out = tmp_path / "cli.md"
     typer = Path(sys.executable).parent / "typer"
     subprocess.run(
-        [str(typer), "tansiq.interfaces.cli.main", "utils", "docs", "--name", "tansiq",
-         "--title", "CLI reference", "--output", str(out)],
-        check=True, capture_output=True,
-    )  # fmt: skip
+        [
+            str(typer),
+            "tansiq.interfaces.cli.main",
+            "utils",
+            "docs",
+            "--name",
+            "tansiq",
+            "--title",
+            "CLI reference",
+            "--output",
+            str(out),
+        ],
+        check=True,
+        capture_output=True,
+    )
     committed = (DOCS / "reference" / "cli.md").read_text()
     assert out.read_text() == committed, "run `make docs` to regenerate docs/reference/cli.md"
 

@@ -20,6 +20,8 @@ class AuditAction(StrEnum):
     READ = "read"
     DEMO_LOAD = "demo.load"
     DATASET_CREATE = "dataset.create"
+    SCREEN = "screen"
+    DECIDE = "alert.decide"
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ from tansiq.exceptions import (
 )
 from tansiq.interfaces import api, web
 from tansiq.services import open_tansiq
+from tansiq.services.jobs import ScreeningJobs
 from tansiq.settings import Settings, get_settings
 
 log = logging.getLogger(__name__)
@@ -80,6 +81,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         yield
+        app.state.jobs.shutdown()
         app.state.tansiq.close()
 
     app = FastAPI(
@@ -89,8 +91,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.tansiq = open_tansiq(settings)
+    app.state.jobs = ScreeningJobs()
     _install_handlers(app)
     app.include_router(api.router)
+    app.include_router(api.screening_router)
     app.include_router(web.router)
+    app.include_router(web.screening_router)
     app.mount("/static", StaticFiles(directory=web.STATIC_DIR), name="static")
     return app

@@ -6,6 +6,7 @@ from fastapi import Request
 
 from tansiq.domain.principal import Principal
 from tansiq.services import Tansiq
+from tansiq.services.jobs import ScreeningJobs
 
 
 def get_platform(request: Request) -> Tansiq:
@@ -17,3 +18,9 @@ def get_platform(request: Request) -> Tansiq:
 def get_principal(request: Request) -> Principal:
     """Who is acting. The access-control issue replaces this with sessions and tokens."""
     return get_platform(request).local_admin()
+
+
+def get_jobs(request: Request) -> ScreeningJobs:
+    """The app's background screening worker."""
+    jobs: ScreeningJobs = request.app.state.jobs
+    return jobs

@@ -8,21 +8,29 @@ identity (name, birth date, document) reaches 1.0.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from .features import (
     Feature,
     FeatureResult,
     birth_date,
+    describe_name,
     document_number,
     gender,
+    name_evidence,
     name_match,
     nationality,
 )
-from .prepare import PreparedEntity, prepare
+from .prepare import PreparedEntity, prepare, reweigh
+from .rarity import NameStats
 
 __all__ = ["ALGORITHM", "Algorithm", "Match", "Threshold", "compare"]
+
+FULL_NAME_MASS = 2.0
+"""Matched name weight (about one per rare token) below which a name counts as common."""
+LONG_NAME_TOKENS = (2, 4)
+"""Matched tokens from which a birth-date conflict starts to weigh less, and halves."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +51,34 @@ class Match:
     explanation: tuple[FeatureResult, ...]
     algorithm: str
     version: str
+    threshold: float = 0.7
+    query_id: str | None = None
+    candidate_id: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON-ready form, e.g. to store with an alert."""
+        return {
+            "score": round(self.score, 4),
+            "is_match": self.is_match,
+            "algorithm": self.algorithm,
+            "version": self.version,
+            "threshold": self.threshold,
+            "query_id": self.query_id,
+            "candidate_id": self.candidate_id,
+            "explanation": [
+                {
+                    "feature": item.name,
+                    "score": round(item.score, 4),
+                    "weight": round(item.weight, 4),
+                    "detail": item.detail,
+                }
+                for item in self.explanation
+            ],
+        }
+
+    def with_threshold(self, threshold: float) -> Match:
+        """The same result decided against another threshold."""
+        return replace(self, threshold=threshold, is_match=self.score >= threshold)
 
     @property
     def text(self) -> str:
@@ -61,17 +97,52 @@ class Algorithm:
     version: str
     features: tuple[Feature, ...]
     match_threshold: Threshold
+    date_conflict_weights: tuple[float, float] = (0.2, 0.2)
+    """Weight of a birth-date conflict after a strong name match and after a weak one."""
 
-    def score(self, query: PreparedEntity, cand: PreparedEntity) -> Match:
-        """Score two prepared entities."""
+    def score(
+        self, query: PreparedEntity, cand: PreparedEntity, stats: NameStats | None = None
+    ) -> Match:
+        """Score two prepared entities; ``stats`` re-weighs name tokens by list frequency."""
+        threshold = self.match_threshold.value
         if not query.schema.can_match(cand.schema):
             detail = f"{query.schema.name} cannot match {cand.schema.name}"
             result = FeatureResult("schema", 0.0, 0.0, detail)
-            return Match(0.0, False, (result,), self.name, self.version)
-        results = tuple(feature(query, cand) for feature in self.features)
+            return Match(
+                0.0, False, (result,), self.name, self.version, threshold, query.id, cand.id
+            )
+        if stats is not None:
+            query, cand = reweigh(query, stats), reweigh(cand, stats)
+        results: list[FeatureResult] = []
+        commonness, tokens = 0.0, 0
+        for feature in self.features:
+            if feature.name == "name":
+                best = name_evidence(query, cand)
+                commonness = 1.0 - min(1.0, best.mass / FULL_NAME_MASS)
+                tokens = len(best.pairs)
+                results.append(
+                    FeatureResult("name", best.score, feature.weight, describe_name(best))
+                )
+                continue
+            result = feature(query, cand)
+            if feature.name == "birth_date" and result.score < 0:
+                low, high = self.date_conflict_weights
+                weight = low + (high - low) * commonness
+                first, full = LONG_NAME_TOKENS
+                weight *= 1.0 - 0.5 * min(1.0, max(0, tokens - first) / (full - first))
+                result = replace(result, weight=round(weight, 4))
+            results.append(result)
         total = min(1.0, max(0.0, sum(r.contribution for r in results)))
-        is_match = total >= self.match_threshold.value
-        return Match(total, is_match, results, self.name, self.version)
+        return Match(
+            total,
+            total >= threshold,
+            tuple(results),
+            self.name,
+            self.version,
+            threshold,
+            query.id,
+            cand.id,
+        )
 
 
 ALGORITHM = Algorithm(
@@ -85,6 +156,7 @@ ALGORITHM = Algorithm(
         Feature("nationality", 0.05, nationality, "nationalities disagree (never raises)"),
     ),
     match_threshold=Threshold("match", 0.7, "alert for human review at or above this score"),
+    date_conflict_weights=(0.15, 0.45),
 )
 
 
@@ -92,6 +164,15 @@ def _prepared(entity: Any) -> PreparedEntity:
     return entity if isinstance(entity, PreparedEntity) else prepare(entity)
 
 
-def compare(query: Any, candidate: Any, algorithm: Algorithm = ALGORITHM) -> Match:
-    """Compare two FtM entities (or :class:`PreparedEntity` s) and explain the score."""
-    return algorithm.score(_prepared(query), _prepared(candidate))
+def compare(
+    query: Any,
+    candidate: Any,
+    algorithm: Algorithm = ALGORITHM,
+    stats: NameStats | None = None,
+) -> Match:
+    """Compare two FtM entities (or :class:`PreparedEntity` s) and explain the score.
+
+    ``stats`` (e.g. ``CandidateIndex.stats``) lowers the weight of names that are
+    common in the watchlist.
+    """
+    return algorithm.score(_prepared(query), _prepared(candidate), stats)

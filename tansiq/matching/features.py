@@ -18,8 +18,10 @@ __all__ = [
     "Feature",
     "FeatureResult",
     "birth_date",
+    "describe_name",
     "document_number",
     "gender",
+    "name_evidence",
     "name_match",
     "nationality",
 ]
@@ -56,30 +58,50 @@ class Feature:
         return FeatureResult(self.name, score, self.weight, detail)
 
 
-def _describe(best: NameScore) -> str:
+def describe_name(best: NameScore) -> str:
+    """Readable list of the aligned token pairs and the unmatched tokens."""
     pairs = ", ".join(f"{a}~{b} {s:.2f}" for a, b, s in best.pairs) or "no token in common"
     extra = f"; unmatched: {' '.join(best.unmatched)}" if best.unmatched else ""
     return pairs + extra
 
 
-def name_match(query: PreparedEntity, cand: PreparedEntity) -> tuple[float, str]:
-    """Best rarity-weighted name similarity over all name pairs (0..1)."""
+def name_evidence(query: PreparedEntity, cand: PreparedEntity) -> NameScore:
+    """The best-scoring pair of names of the two entities, with its alignment."""
     best = NameScore(0.0, (), ())
     for tokens_q in query.name_tokens:
         for tokens_c in cand.name_tokens:
             result = name_similarity(tokens_q, tokens_c)
             if result.score > best.score:
                 best = result
-    return best.score, _describe(best)
+    return best
+
+
+def name_match(query: PreparedEntity, cand: PreparedEntity) -> tuple[float, str]:
+    """Best rarity-weighted name similarity over all name pairs (0..1)."""
+    best = name_evidence(query, cand)
+    return best.score, describe_name(best)
 
 
 def _fmt(date: BirthDate) -> str:
     return "-".join(f"{part:02d}" for part in date if part is not None)
 
 
+def _precise(date: BirthDate) -> bool:
+    """Day and month known; 1 January is treated as a placeholder for "year only"."""
+    return date[1] is not None and date[2] is not None and (date[1], date[2]) != (1, 1)
+
+
+def _near_day_month(a: BirthDate, b: BirthDate) -> bool:
+    """Same day and month, swapped, or one of the two differs by a typo-sized step."""
+    if a[1:] == b[1:] or (a[1] == b[2] and a[2] == b[1]):
+        return True
+    assert a[1] is not None and a[2] is not None and b[1] is not None and b[2] is not None
+    return (a[1] == b[1] and abs(a[2] - b[2]) <= 1) or (a[2] == b[2] and abs(a[1] - b[1]) <= 1)
+
+
 def _date_score(a: BirthDate, b: BirthDate) -> tuple[float, str]:
     gap = abs(a[0] - b[0])
-    full = None not in (a[1], a[2], b[1], b[2])
+    full = _precise(a) and _precise(b)
     same_md = full and a[1:] == b[1:]
     if gap == 0:
         if same_md:
@@ -88,16 +110,25 @@ def _date_score(a: BirthDate, b: BirthDate) -> tuple[float, str]:
             return 0.6, "same birth year (no full date on one side)"
         if a[1] == b[2] and a[2] == b[1]:
             return 0.6, "same year, day and month swapped"
+        if _near_day_month(a, b):
+            return 0.4, "same year, day or month one apart"
         return -0.3, "same birth year, different day and month"
     if gap == 1:
         if full:
             if same_md:
                 return 0.3, "year off by one, same day"
-            return -0.3, "year off by one, other day"
+            return -0.2, "year off by one, other day"
         return 0.2, "birth year off by one"
+    if full:
+        if _near_day_month(a, b):
+            return -0.25, f"same day and month, years {gap} apart (typo?)"
+        return -1.0, f"different dates of birth, years {gap} apart"
+    # A year alone is often an estimate ("circa"): weaker evidence than two full dates.
     if gap <= 3:
-        return -0.3, f"birth years {gap} apart"
+        return -0.2, f"birth years {gap} apart"
     if gap < 10:
+        return -0.4, f"birth years {gap} apart"
+    if gap < 20:
         return -0.6, f"birth years {gap} apart"
     return -1.0, f"birth years {gap} apart"
 

@@ -17,7 +17,7 @@ from rapidfuzz.distance import OSA
 
 from .tokens import NameToken
 
-__all__ = ["NameScore", "name_similarity", "token_similarity"]
+__all__ = ["NameScore", "information", "name_similarity", "token_similarity"]
 
 TOKEN_FLOOR = 0.7
 """Token pairs less similar than this count as unmatched."""
@@ -26,7 +26,7 @@ SKELETON_EQUAL = 0.92
 COMPOUND_PART = 0.75
 LONG_SIDE_FLOOR = 0.85
 INFO_BASE = 0.6
-INFO_FULL = 0.7
+INFO_FULL = 1.0
 JOINED_MIN = 0.85
 JOINED_DISCOUNT = 0.05
 
@@ -40,6 +40,8 @@ class NameScore:
     score: float
     pairs: tuple[tuple[str, str, float], ...]
     unmatched: tuple[str, ...]
+    mass: float = 0.0
+    """Summed identity weight of the matched tokens (about 1 per rare token matched)."""
 
 
 def _compound_part(a: NameToken, b: NameToken) -> float:
@@ -102,7 +104,8 @@ def _align(
     return pairs
 
 
-def _information(mass: float) -> float:
+def information(mass: float) -> float:
+    """Scale in [INFO_BASE, 1] for how identifying matched tokens of total weight ``mass`` are."""
     return min(1.0, INFO_BASE + (1.0 - INFO_BASE) * mass / INFO_FULL)
 
 
@@ -113,7 +116,7 @@ def _joined_score(query: tuple[NameToken, ...], cand: tuple[NameToken, ...]) -> 
     if sim < JOINED_MIN:
         return 0.0
     mass = min(sum(t.weight for t in query), sum(t.weight for t in cand))
-    return (sim - JOINED_DISCOUNT) * _information(mass)
+    return (sim - JOINED_DISCOUNT) * information(mass)
 
 
 def name_similarity(query: tuple[NameToken, ...], cand: tuple[NameToken, ...]) -> NameScore:
@@ -127,8 +130,8 @@ def name_similarity(query: tuple[NameToken, ...], cand: tuple[NameToken, ...]) -
     got_c = sum(sim * cand[j].weight for _, j, sim in pairs)
     cov_q, cov_c = got_q / total_q, got_c / total_c
     short, long_ = (cov_q, cov_c) if len(query) <= len(cand) else (cov_c, cov_q)
-    mass = sum(sim * (query[i].weight + cand[j].weight) / 2 for i, j, sim in pairs)
-    score = short * (LONG_SIDE_FLOOR + (1 - LONG_SIDE_FLOOR) * long_) * _information(mass)
+    mass = sum((query[i].weight + cand[j].weight) / 2 for i, j, _ in pairs)
+    score = short * (LONG_SIDE_FLOOR + (1 - LONG_SIDE_FLOOR) * long_) * information(mass)
     score = max(score, _joined_score(query, cand))
     matched_q = {i for i, _, _ in pairs}
     matched_c = {j for _, j, _ in pairs}
@@ -136,4 +139,4 @@ def name_similarity(query: tuple[NameToken, ...], cand: tuple[NameToken, ...]) -
         t.text for j, t in enumerate(cand) if j not in matched_c
     )
     named = tuple((query[i].text, cand[j].text, sim) for i, j, sim in pairs)
-    return NameScore(min(score, 1.0), named, unmatched)
+    return NameScore(min(score, 1.0), named, unmatched, mass)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["SH", "phonetic_key", "skeleton"]
+__all__ = ["SH", "phonetic_key", "rarity_key", "skeleton"]
 
 SH = "$"
 """Single symbol for the sh/ch/sch/tch sound so Levenshtein counts it as one letter."""
@@ -79,3 +79,21 @@ def skeleton(key: str) -> str:
     head, tail = key[0], key[1:]
     tail = tail.replace("a", "").replace("v", "")
     return _DOUBLES.sub(r"\1", head + tail)
+
+
+_VOWEL_CLASSES = str.maketrans("eo", "iu")
+
+
+@lru_cache(maxsize=131072)
+def rarity_key(token: str) -> str:
+    """A finer key than :func:`phonetic_key` for looking up how common a name is.
+
+    Consonants fold as in the phonetic key, but vowels keep three classes
+    (a / e-i / o-u), so Kony, Kane and Khan, which share a phonetic key, are
+    not all as common as Khan.
+    """
+    key = "".join(_rewrite(segment) for segment in token.split("-"))
+    key = _DOUBLES.sub(r"\1", key.translate(_VOWEL_CLASSES))
+    if len(key) > 2 and key.endswith("h") and key[-2] in "aiu":
+        key = key[:-1]
+    return key

@@ -8,12 +8,13 @@ a blocking index and batch screening can reuse them across many comparisons.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
+from .rarity import NameStats
 from .tokens import NameToken, name_tokens
 
-__all__ = ["BirthDate", "PreparedEntity", "prepare"]
+__all__ = ["BirthDate", "PreparedEntity", "prepare", "reweigh", "reweigh_token"]
 
 BirthDate = tuple[int, int | None, int | None]
 """(year, month or None, day or None)."""
@@ -95,3 +96,15 @@ def prepare(entity: Any) -> PreparedEntity:
         countries=frozenset(c.lower() for c in _values(entity, COUNTRY_PROPS)),
         documents=frozenset(d for d in documents if d),
     )
+
+
+def reweigh_token(token: NameToken, stats: NameStats) -> NameToken:
+    """The token with its weight lowered to what ``stats`` says about its keys."""
+    weight = stats.weight(token.rarity, token.weight)
+    return token if weight == token.weight else replace(token, weight=weight)
+
+
+def reweigh(entity: PreparedEntity, stats: NameStats) -> PreparedEntity:
+    """The entity with every name token re-weighted by list statistics (see NameStats)."""
+    tokens = tuple(tuple(reweigh_token(t, stats) for t in name) for name in entity.name_tokens)
+    return entity if tokens == entity.name_tokens else replace(entity, name_tokens=tokens)

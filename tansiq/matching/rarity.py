@@ -4,15 +4,21 @@ A shared "Mohammed" or "Maria" says little; a shared rare family name says a
 lot. The built-in table lists very frequent given names and family names
 worldwide (hand-written, spelled in common romanisations); tokens are looked
 up by phonetic key so every spelling variant gets the same weight. Unknown
-tokens are treated as rare.
+tokens are treated as rare. :class:`NameStats` learns the same from a
+watchlist: how many of its entities carry each key.
 """
 
 from __future__ import annotations
 
-from .latin import canonical_token
-from .phonetic import phonetic_key
+import math
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 
-__all__ = ["COMMON_WEIGHT", "RARE_WEIGHT", "SHORT_WEIGHT", "token_weight"]
+from .latin import canonical_token
+from .phonetic import phonetic_key, rarity_key
+
+__all__ = ["COMMON_WEIGHT", "RARE_WEIGHT", "SHORT_WEIGHT", "NameStats", "token_weight"]
 
 RARE_WEIGHT = 1.0
 COMMON_WEIGHT = 0.35
@@ -62,14 +68,79 @@ yilmaz kaya demir sahin celik yildiz yildirim ozturk aydin ozdemir
 """
 
 _COMMON_KEYS: frozenset[str] = frozenset(
-    phonetic_key(canonical_token(word)) for word in (_COMMON_GIVEN + _COMMON_FAMILY).split()
+    rarity_key(canonical_token(word)) for word in (_COMMON_GIVEN + _COMMON_FAMILY).split()
 )
 
 
-def token_weight(key: str) -> float:
-    """Identity weight of a name token given its phonetic key (0 < weight <= 1)."""
-    if key in _COMMON_KEYS:
+def token_weight(form: str) -> float:
+    """Identity weight of a canonical name token spelling (0 < weight <= 1)."""
+    if rarity_key(form) in _COMMON_KEYS:
         return COMMON_WEIGHT
-    if len(key) <= 2:
+    if len(phonetic_key(form)) <= 2:
         return SHORT_WEIGHT
     return RARE_WEIGHT
+
+
+STATS_PRIOR = 10_000
+"""Pseudo-count of entities added to a list's size, so a small list cannot call a name common."""
+STATS_MIN_COUNT = 3
+"""Keys seen fewer times than this keep their built-in weight."""
+RARE_SHARE = 1e-4
+"""Share of entities at or below which a key counts as fully rare (weight 1)."""
+COMMON_SHARE = 1e-2
+"""Share of entities at or above which a key counts as common (weight ``COMMON_WEIGHT``)."""
+VERY_COMMON_SHARE = 5e-2
+VERY_COMMON_WEIGHT = 0.25
+
+_LOG_SPAN = math.log(COMMON_SHARE / RARE_SHARE)
+
+
+@dataclass(frozen=True, slots=True)
+class NameStats:
+    """Document frequencies of name keys learned from one list of entities.
+
+    ``counts`` maps a phonetic key to the number of entities with a name
+    containing it; ``docs`` is the number of entities. :meth:`weight` turns
+    the share of entities carrying a key into an identity weight, so a name
+    that is common in the watchlist (Smith, Kim, Mohammed) tells less than a
+    rare one, whatever the built-in table says.
+    """
+
+    docs: int
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @classmethod
+    def from_keys(cls, key_sets: Iterable[Iterable[str]]) -> NameStats:
+        """Count each key once per entity over an iterable of per-entity key sets."""
+        counts: Counter[str] = Counter()
+        docs = 0
+        for keys in key_sets:
+            docs += 1
+            counts.update(set(keys))
+        return cls(docs, dict(counts))
+
+    def share(self, key: str) -> float:
+        """Smoothed share of entities whose names contain ``key``."""
+        return self.counts.get(key, 0) / (self.docs + STATS_PRIOR)
+
+    def key_weight(self, key: str) -> float:
+        """Identity weight of one key from its frequency in the list (1 when rare or unseen)."""
+        count = self.counts.get(key, 0)
+        if count < STATS_MIN_COUNT:
+            return RARE_WEIGHT
+        share = count / (self.docs + STATS_PRIOR)
+        if share >= VERY_COMMON_SHARE:
+            return VERY_COMMON_WEIGHT
+        if share >= COMMON_SHARE:
+            span = math.log(VERY_COMMON_SHARE / COMMON_SHARE)
+            done = math.log(share / COMMON_SHARE) / span
+            return COMMON_WEIGHT - (COMMON_WEIGHT - VERY_COMMON_WEIGHT) * done
+        if share <= RARE_SHARE:
+            return RARE_WEIGHT
+        done = math.log(share / RARE_SHARE) / _LOG_SPAN
+        return RARE_WEIGHT - (RARE_WEIGHT - COMMON_WEIGHT) * done
+
+    def weight(self, keys: Iterable[str], built_in: float) -> float:
+        """Weight of a token with phonetic ``keys``: the lower of built-in and learned."""
+        learned = min((self.key_weight(key) for key in keys), default=RARE_WEIGHT)
+        return min(built_in, learned)

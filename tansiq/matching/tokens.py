@@ -17,13 +17,13 @@ from .arabic import ROMAN_WORDS, normalise_arabic, romanise
 from .latin import ABD_FORMS, ABU_FORMS, ARTICLES, HONORIFICS, SON_PARTICLES, SUFFIXES
 from .latin import canonical_token as latin_canonical
 from .normalise import Script, tokenise
-from .phonetic import phonetic_key, skeleton
+from .phonetic import phonetic_key, rarity_key, skeleton
 from .rarity import token_weight
 
 __all__ = ["NameToken", "name_tokens"]
 
 MAX_FORMS = 12
-SYLLABIC_WEIGHT = 0.6
+SYLLABIC_WEIGHT = 0.4
 """Weight cap for tokens from syllabic scripts, whose names come from small pools."""
 
 NAME, ARTICLE, HONORIFIC, SON, ABD, ABU, SUFFIX, RAHMAN = range(8)
@@ -67,6 +67,8 @@ class NameToken:
     vowelled: bool
     weight: float
     exact_vowels: bool = False
+    rarity: tuple[str, ...] = ()
+    """Keys under which list statistics count this token (see ``NameStats``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,10 +153,13 @@ def _combine(pieces: list[_Piece]) -> list[_Piece]:
 def _to_token(piece: _Piece) -> NameToken:
     keys = tuple(dict.fromkeys(phonetic_key(form) for form in piece.forms))
     skeletons = tuple(dict.fromkeys(skeleton(key) for key in keys))
-    weight = min(token_weight(key) for key in keys)
+    weight = min(token_weight(form) for form in piece.forms)
     if piece.exact_vowels:
         weight = min(weight, SYLLABIC_WEIGHT)
-    return NameToken(piece.forms[0], keys, skeletons, piece.vowelled, weight, piece.exact_vowels)
+    rarity = tuple(dict.fromkeys(rarity_key(form) for form in piece.forms))
+    return NameToken(
+        piece.forms[0], keys, skeletons, piece.vowelled, weight, piece.exact_vowels, rarity
+    )
 
 
 def name_tokens(name: str) -> tuple[NameToken, ...]:

@@ -8,9 +8,14 @@ from pathlib import Path
 from tansiq.demo import DEFAULT_SEED, DemoWorld, generate_world, write_world
 from tansiq.domain.audit import AuditAction
 from tansiq.domain.principal import Principal
+from tansiq.domain.screening import Screening
 from tansiq.services.app import Tansiq
 from tansiq.services.audit import record_now
 from tansiq.services.importing import ImportOptions, ImportReport, import_path
+from tansiq.services.screening import ScreeningOptions, screen_manifest
+
+WATCHLIST = "demo-watchlist"
+TRAVELLERS = "demo-travellers"
 
 
 @dataclass(frozen=True)
@@ -22,6 +27,7 @@ class DemoSummary:
     articles: int = 0
     manifest: Path | None = None
     example: str | None = None
+    screening: Screening | None = None
 
     @property
     def statements(self) -> int:
@@ -43,7 +49,11 @@ def load_demo(app: Tansiq, principal: Principal, seed: int = DEFAULT_SEED) -> De
         imports.append(import_path(app, principal, folder / f"{ds.name}.ftm.json", opts))
     record_now(app, principal, AuditAction.DEMO_LOAD, str(folder), seed=seed)
     manifest = folder / "manifest.csv"
-    return DemoSummary(folder, imports, len(world.articles), manifest, _example(world))
+    screening = ScreeningOptions((WATCHLIST,), TRAVELLERS, marking="TLP:AMBER", grade="B2")
+    run = screen_manifest(app, principal, manifest, screening)
+    return DemoSummary(
+        folder, imports, len(world.articles), manifest, _example(world), run.screening
+    )
 
 
 def _example(world: DemoWorld) -> str | None:

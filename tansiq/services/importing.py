@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import io
 import logging
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
+from tansiq import watchlists
 from tansiq.domain.audit import AuditAction
+from tansiq.domain.entities import entity_statements
 from tansiq.domain.principal import Principal
 from tansiq.domain.statement import BASE_PROP, Statement, StatementContext, utc_now
 from tansiq.formats import detect_format, read_statements
@@ -20,6 +22,8 @@ from tansiq.store.port import Writer
 
 log = logging.getLogger(__name__)
 HEAD_SIZE = 8192
+LIST_FORMATS = {"un-xml": "un_xml", "list-csv": "csv"}
+"""Watchlist formats, parsed by ``tansiq.watchlists``, by their ``--format`` names."""
 Progress = Callable[[int], None]
 """Called with the number of bytes read so far."""
 
@@ -34,6 +38,7 @@ class ImportOptions:
     grade: str | None = None
     fmt: str | None = None
     title: str | None = None
+    strict: bool = False
 
 
 @dataclass(frozen=True)
@@ -46,6 +51,7 @@ class ImportReport:
     entities: int
     statements: int
     lines: int
+    problems: tuple[str, ...] = ()
 
 
 def _context(
@@ -75,7 +81,7 @@ def _write(
     app: Tansiq,
     writer: Writer,
     rows: Iterator[tuple[int, Statement]],
-    stream: IO[bytes],
+    stream: IO[bytes] | None,
     progress: Progress | None,
 ) -> tuple[int, int, int]:
     batch: list[Statement] = []
@@ -88,7 +94,7 @@ def _write(
         if len(batch) >= size:
             statements += writer.put_statements(batch)
             batch = []
-            if progress is not None:
+            if progress is not None and stream is not None:
                 progress(stream.tell())
     statements += writer.put_statements(batch)
     return entities, statements, last_line
@@ -126,6 +132,63 @@ def import_stream(
     return ImportReport(opts.dataset, source, fmt, entities, count, lines)
 
 
+def import_entities(
+    app: Tansiq,
+    principal: Principal,
+    entities: Iterable[Mapping[str, Any]],
+    source: str,
+    opts: ImportOptions,
+    problems: tuple[str, ...] = (),
+) -> ImportReport:
+    """Import FtM entity dicts made by a parser (a watchlist, a manifest) in one unit of work."""
+    check_name(opts.dataset)
+    with app.store.transaction() as writer:
+        ctx = _context(app, writer, principal, opts, source)
+        rows = (
+            (n, stmt) for n, data in enumerate(entities, 1) for stmt in entity_statements(data, ctx)
+        )
+        count_entities, count, lines = _write(app, writer, rows, None, None)
+        record(
+            writer,
+            principal,
+            AuditAction.IMPORT,
+            opts.dataset,
+            source=source,
+            format=opts.fmt or "entities",
+            statements=count,
+            entities=count_entities,
+        )
+    return ImportReport(
+        opts.dataset, source, opts.fmt or "entities", count_entities, count, lines, problems
+    )
+
+
+def _list_format(path: Path, declared: str | None) -> str | None:
+    """The watchlist parser for a file, if it is a list rather than an FtM or statement file."""
+    if declared is not None:
+        return LIST_FORMATS.get(declared)
+    with path.open("rb") as stream:
+        head = stream.read(HEAD_SIZE)
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if text.startswith(b"<"):
+        return watchlists.detect_format(path, head)
+    header = text.split(b"\n", 1)[0].lower()
+    if path.suffix.lower() in {".csv", ".tsv"} and b"entity_id" not in header:
+        return watchlists.detect_format(path, head)
+    return None
+
+
+def import_list(
+    app: Tansiq, principal: Principal, path: Path, fmt: str, opts: ImportOptions
+) -> ImportReport:
+    """Import a watchlist file (UN XML, CSV of people) through its parser."""
+    result = watchlists.parse_file(path, fmt=fmt, dataset=opts.dataset, strict=opts.strict)
+    problems = tuple(str(p) for p in result.problems)
+    entities = (e.to_dict() for e in result.entities)
+    name = next(k for k, v in LIST_FORMATS.items() if v == fmt)
+    return import_entities(app, principal, entities, str(path), replace(opts, fmt=name), problems)
+
+
 def import_path(
     app: Tansiq,
     principal: Principal,
@@ -133,6 +196,9 @@ def import_path(
     opts: ImportOptions,
     progress: Progress | None = None,
 ) -> ImportReport:
-    """Import a file from disk."""
+    """Import a file from disk: FtM entities, statements, or a watchlist format."""
+    list_format = _list_format(path, opts.fmt)
+    if list_format is not None:
+        return import_list(app, principal, path, list_format, opts)
     with path.open("rb") as stream:
         return import_stream(app, principal, stream, str(path), opts, progress)

@@ -1,5 +1,21 @@
 """Storage: a port the services talk to, and adapters (SQL via SQLAlchemy Core)."""
 
-from tansiq.store.port import DatasetInfo, SearchHit, SearchPage, SearchQuery, Store, Writer
+from tansiq.store.port import (
+    AlertQuery,
+    DatasetInfo,
+    SearchHit,
+    SearchPage,
+    SearchQuery,
+    Store,
+    Writer,
+)
 
-__all__ = ["DatasetInfo", "SearchHit", "SearchPage", "SearchQuery", "Store", "Writer"]
+__all__ = [
+    "AlertQuery",
+    "DatasetInfo",
+    "SearchHit",
+    "SearchPage",
+    "SearchQuery",
+    "Store",
+    "Writer",
+]

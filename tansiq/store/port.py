@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Protocol
 
 from tansiq.domain.audit import AuditEvent
 from tansiq.domain.policy import Scope
+from tansiq.domain.screening import Alert, AlertStatus, DecisionRecord, Screening
 from tansiq.domain.statement import Statement
 
 
@@ -68,6 +69,17 @@ class StoredAuditEvent:
     hash: str
 
 
+@dataclass(frozen=True)
+class AlertQuery:
+    """Which alerts to list: by status, screening or entity (traveller or list entry)."""
+
+    statuses: tuple[AlertStatus, ...] = ()
+    screening_id: str | None = None
+    entity_id: str | None = None
+    limit: int = 50
+    offset: int = 0
+
+
 class Writer(Protocol):
     """The write side of one unit of work: committed on success, rolled back on error."""
 
@@ -76,6 +88,14 @@ class Writer(Protocol):
     def put_dataset(self, info: DatasetInfo) -> None: ...
 
     def append_audit(self, event: AuditEvent) -> StoredAuditEvent: ...
+
+    def put_screening(self, screening: Screening) -> None: ...
+
+    def put_alerts(self, alerts: list[Alert]) -> None: ...
+
+    def set_progress(self, screening_id: str, processed: int, total: int) -> None: ...
+
+    def decide(self, alert: Alert, record: DecisionRecord) -> None: ...
 
 
 class Store(Protocol):
@@ -93,8 +113,26 @@ class Store(Protocol):
 
     def dataset(self, name: str, scope: Scope) -> DatasetInfo | None: ...
 
-    def iter_statements(self, dataset: str | None, scope: Scope) -> Iterator[Statement]: ...
+    def iter_statements(
+        self, datasets: str | Sequence[str] | None, scope: Scope, schemata: Sequence[str] = ()
+    ) -> Iterator[Statement]: ...
 
     def audit_events(self) -> Iterator[StoredAuditEvent]: ...
+
+    def dataset_state(self, names: list[str], scope: Scope) -> str: ...
+
+    def screening(self, screening_id: str) -> Screening | None: ...
+
+    def screenings(self, limit: int = 50) -> list[Screening]: ...
+
+    def alerts(self, query: AlertQuery, scope: Scope) -> tuple[int, list[Alert]]: ...
+
+    def alert(self, alert_id: str, scope: Scope) -> Alert | None: ...
+
+    def cleared(self, fingerprints: list[str]) -> set[str]: ...
+
+    def pending(self, fingerprints: list[str]) -> set[str]: ...
+
+    def decisions(self, alert_id: str) -> list[DecisionRecord]: ...
 
     def close(self) -> None: ...

@@ -11,10 +11,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Protocol
 
+from tansiq.domain.parsing import ParseResult, Problem
 from tansiq.exceptions import InvalidData
 from tansiq.travel.csv_manifest import parse_manifest_csv
 from tansiq.travel.edifact import parse_paxlst
-from tansiq.travel.result import ParseResult, Problem
 
 __all__ = ["PARSERS", "ParseResult", "Parser", "Problem", "detect_format", "parse_file"]
 

@@ -15,10 +15,10 @@ from pathlib import Path
 
 from followthemoney import EntityProxy
 
+from tansiq.domain.parsing import ParseResult, Problem
+from tansiq.domain.values import clean_country, clean_date, clean_gender, split_values
 from tansiq.exceptions import InvalidData
-from tansiq.travel.result import ParseResult, Problem
 from tansiq.travel.traveller import Document, Leg, Traveller, airports, traveller_entities
-from tansiq.travel.values import clean_country, clean_date, clean_gender, split_values
 
 FORMAT = "csv"
 FIELDS = (
@@ -116,7 +116,10 @@ def _row(
     if not traveller.name:
         return
     legs = [leg] if leg.flight or leg.departure or leg.arrival else []
-    for entity in [*traveller_entities(traveller, legs, dataset), *airports(legs)]:
+    entities = traveller_entities(traveller, legs, dataset)
+    if traveller.source_id:
+        result.references[str(entities[0].id)] = traveller.source_id
+    for entity in [*entities, *airports(legs)]:
         if entity.id in seen:
             seen[str(entity.id)].merge(entity)
         else:

@@ -10,9 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Protocol
 
+from tansiq.domain.parsing import ParseResult, Problem
 from tansiq.exceptions import InvalidData
 from tansiq.watchlists.csvlist import parse_csv
-from tansiq.watchlists.result import ParseResult, Problem
 from tansiq.watchlists.un import parse_un_xml
 
 __all__ = ["PARSERS", "ParseResult", "Parser", "Problem", "detect_format", "parse_file"]

@@ -16,7 +16,7 @@ from tansiq.domain.principal import Principal
 from tansiq.interfaces.app import create_app
 from tansiq.services import Tansiq
 from tansiq.settings import Settings
-from tests.factories import WORLD, load
+from tests.screening_fixtures import MANIFEST, load_watchlist
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 Page = playwright_api.Page
@@ -47,7 +47,7 @@ def _free_port() -> int:
 @pytest.fixture
 def live_server(settings: Settings, app: Tansiq, admin: Principal, tmp_path: Path) -> Iterator[str]:
     """The real app served by uvicorn on loopback, with the test world loaded."""
-    load(app, admin, tmp_path, "watchlist", WORLD, marking="TLP:AMBER", grade="B2")
+    load_watchlist(app, admin, tmp_path)
     port = _free_port()
     config = uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="error")
     server = uvicorn.Server(config)
@@ -75,13 +75,13 @@ def page(live_server: str, tmp_path: Path) -> Iterator[Page]:
 def test_a_user_searches_as_they_type_and_narrows_by_facet(page: Page) -> None:
     tab = page
     tab.goto("/search")
-    expect(tab.locator("#total")).to_contain_text("5 entities")
+    expect(tab.locator("#total")).to_contain_text("7 entities")
     tab.fill("#q", "amina")
     tab.wait_for_url("**/search?q=amina")
     expect(tab.locator("#total")).to_contain_text("1 entity")
     assert tab.locator("a.caption").all_inner_texts() == ["Amina Tidrani"]
     tab.fill("#q", "")
-    expect(tab.locator("#total")).to_contain_text("5 entities")
+    expect(tab.locator("#total")).to_contain_text("7 entities")
     tab.check("input[name=schema][value=Organization]")
     expect(tab.locator("#total")).to_contain_text("1 entity")
     captions = tab.locator("a.caption").all_inner_texts()
@@ -111,3 +111,24 @@ def test_a_missing_page_shows_a_readable_error(page: Page) -> None:
     response = tab.goto("/entities/does-not-exist")
     assert response.status == 404
     assert "no entity 'does-not-exist'" in tab.inner_text("#error-detail")
+
+
+def test_a_user_uploads_a_manifest_watches_progress_and_decides_an_alert(
+    page: Page, tmp_path: Path
+) -> None:
+    manifest = tmp_path / "flight.csv"
+    manifest.write_text(MANIFEST, encoding="utf-8")
+    tab = page
+    tab.goto("/screen")
+    tab.set_input_files("#screen-manifest input[name=file]", str(manifest))
+    tab.check("#manifest-watchlist")
+    tab.click("#screen-manifest button[type=submit]")
+    expect(tab.locator("#screening-summary")).to_contain_text("3 alerts for review", timeout=30_000)
+    tab.click("tr.alert-row >> nth=0 >> a")
+    expect(tab.locator("h1")).to_contain_text("Possible match")
+    tab.check("input[name=decision][value=no_match]")
+    tab.fill("textarea[name=reason]", "Different person: birth place and parents differ")
+    tab.click("#decide button[type=submit]")
+    expect(tab.locator("ol.history")).to_contain_text("no match")
+    tab.goto("/alerts")
+    expect(tab.locator("#total")).to_contain_text("2 alerts")

@@ -58,15 +58,27 @@ def import_command(
         typer.Option(
             "--format",
             metavar="FORMAT",
-            help="entities, statements-csv or statements-json (default: detected).",
+            help="entities, statements-csv, statements-json, un-xml or list-csv "
+            "(default: detected).",
         ),
     ] = None,
     title: Annotated[
         str | None, typer.Option(metavar="TEXT", help="Title of a new dataset.")
     ] = None,
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict",
+            help="Watchlist files: fail on the first bad value instead of importing the rest "
+            "and listing the problems.",
+        ),
+    ] = False,
 ) -> None:
-    """Import files into a dataset. Each file is all-or-nothing: a bad line stores nothing."""
-    opts = ImportOptions(dataset, marking, classification, grade, fmt, title)
+    """Import files into a dataset: FtM entities, statements, or a watchlist (UN XML, CSV).
+
+    Each file is all-or-nothing: a bad line stores nothing.
+    """
+    opts = ImportOptions(dataset, marking, classification, grade, fmt, title, strict)
     for source in files:
         try:
             report = _import_one(ctx, source, opts)
@@ -76,6 +88,14 @@ def import_command(
             f"{report.source}: {report.entities:,} entities, {report.statements:,} statements "
             f"into [bold]{report.dataset}[/] ({report.format})"
         )
+        _warn(report.problems)
+
+
+def _warn(problems: tuple[str, ...], shown: int = 10) -> None:
+    for problem in problems[:shown]:
+        err.print(f"[yellow]warning:[/] {problem}", highlight=False)
+    if len(problems) > shown:
+        err.print(f"[yellow]warning:[/] … and {len(problems) - shown} more problems")
 
 
 def _write_lines(rows: Iterable[dict[str, Any]], stream: IO[bytes]) -> int:

@@ -59,6 +59,13 @@ def demo_command(
     out.print(
         f"Files in {summary.folder}: {summary.articles} articles, manifest {summary.manifest}"
     )
+    if summary.screening is not None:
+        sc = summary.screening
+        out.print(
+            f"Screened the demo manifest ({sc.total} travellers) against {', '.join(sc.against)}: "
+            f"{sc.alert_count} alerts for review ({sc.suppressed} already cleared or waiting). "
+            "Review them: [bold]tansiq alerts list[/] or /alerts in the web app."
+        )
     example = summary.example or "brigade"
     out.print(
         f"Try: [bold]tansiq search {example}[/], [bold]tansiq datasets[/], "

@@ -14,8 +14,9 @@ from tansiq.interfaces.web.templating import page
 from tansiq.services import Tansiq
 from tansiq.services.datasets import get_dataset, list_datasets
 from tansiq.services.entities import get_entity
+from tansiq.services.review import list_alerts
 from tansiq.services.search import search
-from tansiq.store.port import SearchQuery
+from tansiq.store.port import AlertQuery, SearchQuery
 
 STATIC_DIR = Path(__file__).parent / "static"
 router = APIRouter(include_in_schema=False)
@@ -53,7 +54,9 @@ def search_page(
 @router.get("/entities/{entity_id}", response_class=HTMLResponse)
 def entity_page(request: Request, app: Platform, principal: Actor, entity_id: str) -> HTMLResponse:
     """An entity: properties, provenance of every value, related entities."""
-    return page(request, "entity.html", view=get_entity(app, principal, entity_id))
+    view = get_entity(app, principal, entity_id)
+    alerts = list_alerts(app, principal, AlertQuery(entity_id=entity_id, limit=50))
+    return page(request, "entity.html", view=view, alerts=alerts)
 
 
 @router.get("/datasets", response_class=HTMLResponse)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -11,13 +11,22 @@ from sqlalchemy import Engine, func, select
 
 from tansiq.domain.audit import AuditAction, AuditEvent
 from tansiq.domain.policy import Scope
+from tansiq.domain.screening import Alert, DecisionRecord, Screening
 from tansiq.domain.statement import BASE_PROP, Statement
-from tansiq.store.port import DatasetInfo, SearchHit, SearchPage, SearchQuery, StoredAuditEvent
+from tansiq.store.port import (
+    AlertQuery,
+    DatasetInfo,
+    SearchHit,
+    SearchPage,
+    SearchQuery,
+    StoredAuditEvent,
+)
+from tansiq.store.sql import screening as screening_sql
 from tansiq.store.sql import search
 from tansiq.store.sql.codec import row_statement
 from tansiq.store.sql.engine import make_engine
 from tansiq.store.sql.scope import visible
-from tansiq.store.sql.tables import audit_events, datasets, statements
+from tansiq.store.sql.tables import alerts, audit_events, datasets, screenings, statements
 from tansiq.store.sql.writer import SQLWriter
 
 EXPORT_CHUNK = 2000
@@ -102,10 +111,17 @@ class SQLStore:
         found = self._dataset_infos(scope, name)
         return found[0] if found else None
 
-    def iter_statements(self, dataset: str | None, scope: Scope) -> Iterator[Statement]:
+    def iter_statements(
+        self, datasets: str | Sequence[str] | None, scope: Scope, schemata: Sequence[str] = ()
+    ) -> Iterator[Statement]:
+        """Statements in entity order, streamed; optionally of some datasets and schemata."""
         stmt = select(statements).where(visible(statements, scope))
-        if dataset is not None:
-            stmt = stmt.where(statements.c.dataset == dataset)
+        if isinstance(datasets, str):
+            stmt = stmt.where(statements.c.dataset == datasets)
+        elif datasets is not None:
+            stmt = stmt.where(statements.c.dataset.in_(list(datasets)))
+        if schemata:
+            stmt = stmt.where(statements.c.schema.in_(list(schemata)))
         stmt = stmt.order_by(statements.c.entity_id, statements.c.id)
         with self.engine.connect() as conn:
             result = conn.execution_options(stream_results=True, yield_per=EXPORT_CHUNK)
@@ -117,6 +133,51 @@ class SQLStore:
         with self.engine.connect() as conn:
             for row in conn.execute(stmt):
                 yield _stored_event(row._mapping)
+
+    def dataset_state(self, names: list[str], scope: Scope) -> str:
+        """Changes whenever statements of these datasets are added or seen again."""
+        stmt = (
+            select(statements.c.dataset, func.count(), func.max(statements.c.last_seen))
+            .where(statements.c.dataset.in_(names), visible(statements, scope))
+            .group_by(statements.c.dataset)
+            .order_by(statements.c.dataset)
+        )
+        with self.engine.connect() as conn:
+            return ";".join(f"{d}:{n}:{seen}" for d, n, seen in conn.execute(stmt))
+
+    def screening(self, screening_id: str) -> Screening | None:
+        stmt = select(screenings).where(screenings.c.id == screening_id)
+        with self.engine.connect() as conn:
+            row = conn.execute(stmt).first()
+        return screening_sql.row_screening(row._mapping) if row else None
+
+    def screenings(self, limit: int = 50) -> list[Screening]:
+        stmt = select(screenings).order_by(screenings.c.created_at.desc()).limit(limit)
+        with self.engine.connect() as conn:
+            return [screening_sql.row_screening(r._mapping) for r in conn.execute(stmt)]
+
+    def alerts(self, query: AlertQuery, scope: Scope) -> tuple[int, list[Alert]]:
+        with self.engine.connect() as conn:
+            total = screening_sql.count_alerts(conn, query, scope)
+            return total, screening_sql.list_alerts(conn, query, scope)
+
+    def alert(self, alert_id: str, scope: Scope) -> Alert | None:
+        stmt = select(alerts).where(alerts.c.id == alert_id, visible(alerts, scope))
+        with self.engine.connect() as conn:
+            row = conn.execute(stmt).first()
+        return screening_sql.row_alert(row._mapping) if row else None
+
+    def cleared(self, fingerprints: list[str]) -> set[str]:
+        with self.engine.connect() as conn:
+            return screening_sql.cleared_among(conn, fingerprints)
+
+    def pending(self, fingerprints: list[str]) -> set[str]:
+        with self.engine.connect() as conn:
+            return screening_sql.pending_among(conn, fingerprints)
+
+    def decisions(self, alert_id: str) -> list[DecisionRecord]:
+        with self.engine.connect() as conn:
+            return screening_sql.decision_history(conn, alert_id)
 
     def close(self) -> None:
         self.engine.dispose()

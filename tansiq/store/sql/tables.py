@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import (
     Boolean,
     Column,
+    Float,
     Index,
     Integer,
     MetaData,
@@ -87,4 +88,75 @@ audit_events = Table(
     Column("details", Text, nullable=False),
     Column("prev_hash", String(64), nullable=False),
     Column("hash", String(64), nullable=False),
+)
+
+screenings = Table(
+    "screenings",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("created_at", String(32), nullable=False),
+    Column("finished_at", String(32), nullable=True),
+    Column("actor", String(255), nullable=False),
+    Column("organisation", String(255), nullable=False),
+    Column("source", String(1024), nullable=False),
+    Column("against", Text, nullable=False),
+    Column("traveller_dataset", String(255), nullable=True),
+    Column("algorithm", String(64), nullable=False),
+    Column("threshold", Float, nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("total", Integer, nullable=False),
+    Column("processed", Integer, nullable=False),
+    Column("alert_count", Integer, nullable=False),
+    Column("suppressed", Integer, nullable=False),
+    Column("problems", Text, nullable=False),
+    Column("error", Text, nullable=True),
+)
+
+alerts = Table(
+    "alerts",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("screening_id", String(32), nullable=False),
+    Column("traveller_id", String(255), nullable=False),
+    Column("traveller", Text, nullable=False),
+    Column("entity_id", String(255), nullable=False),
+    Column("score", Float, nullable=False),
+    Column("algorithm", String(64), nullable=False),
+    Column("explanation", Text, nullable=False),
+    Column("fingerprint", String(64), nullable=False),
+    Column("tlp", String(32), nullable=False),
+    Column("classification", String(64), nullable=True),
+    Column("status", String(16), nullable=False),
+    Column("created_at", String(32), nullable=False),
+    Column("decided_at", String(32), nullable=True),
+    Column("decided_by", String(255), nullable=True),
+    Column("reason", Text, nullable=True),
+    Index("ix_alerts_status_score", "status", "score"),
+    Index("ix_alerts_screening", "screening_id"),
+    Index("ix_alerts_entity", "entity_id"),
+    Index("ix_alerts_traveller", "traveller_id"),
+    Index("ix_alerts_fingerprint", "fingerprint"),
+)
+
+decisions = Table(
+    "decisions",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("alert_id", String(32), nullable=False),
+    Column("decision", String(16), nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("actor", String(255), nullable=False),
+    Column("organisation", String(255), nullable=False),
+    Column("decided_at", String(32), nullable=False),
+    Index("ix_decisions_alert", "alert_id"),
+)
+
+cleared_pairs = Table(
+    "cleared_pairs",
+    metadata,
+    Column("fingerprint", String(64), primary_key=True),
+    Column("entity_id", String(255), nullable=False),
+    Column("alert_id", String(32), nullable=False),
+    Column("decided_by", String(255), nullable=False),
+    Column("decided_at", String(32), nullable=False),
 )

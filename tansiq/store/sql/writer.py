@@ -9,11 +9,20 @@ from typing import Any
 from sqlalchemy import Connection, case, or_, select, text
 
 from tansiq.domain.audit import GENESIS_HASH, AuditEvent, chain_hash
+from tansiq.domain.screening import Alert, DecisionRecord, Screening
 from tansiq.domain.statement import Statement
 from tansiq.domain.text import is_searchable, terms
 from tansiq.store.port import DatasetInfo, StoredAuditEvent
+from tansiq.store.sql import screening as screening_sql
 from tansiq.store.sql.codec import statement_row
-from tansiq.store.sql.tables import audit_events, datasets, search_terms, statements
+from tansiq.store.sql.tables import (
+    alerts,
+    audit_events,
+    datasets,
+    screenings,
+    search_terms,
+    statements,
+)
 from tansiq.store.sql.upsert import upsert
 
 AUDIT_LOCK = 0x7A5E  # advisory lock serialising appends to the audit chain on PostgreSQL
@@ -99,3 +108,23 @@ class SQLWriter:
         key = result.inserted_primary_key
         seq = int(key[0]) if key is not None else 0
         return StoredAuditEvent(seq, event, previous, digest)
+
+    def put_screening(self, screening: Screening) -> None:
+        row = screening_sql.screening_row(screening)
+        upsert(
+            self.conn, screenings, [row], ["id"], lambda ex: {k: ex[k] for k in row if k != "id"}
+        )
+
+    def put_alerts(self, batch: list[Alert]) -> None:
+        if batch:
+            self.conn.execute(alerts.insert(), [screening_sql.alert_row(a) for a in batch])
+
+    def set_progress(self, screening_id: str, processed: int, total: int) -> None:
+        self.conn.execute(
+            screenings.update()
+            .where(screenings.c.id == screening_id)
+            .values(processed=processed, total=total)
+        )
+
+    def decide(self, alert: Alert, record: DecisionRecord) -> None:
+        screening_sql.record_decision(self.conn, alert, record)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tansiq.domain.parsing import ParseResult
 from tansiq.travel.edifact.paxlst import parse_paxlst_text
 from tansiq.travel.edifact.tokenizer import Delimiters, Segment, tokenize
-from tansiq.travel.result import ParseResult
 
 __all__ = ["Delimiters", "Segment", "parse_paxlst", "parse_paxlst_text", "tokenize"]
 

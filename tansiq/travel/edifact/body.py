@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from tansiq.domain.values import clean_country, clean_gender
 from tansiq.travel.edifact.dates import parse_dtm
 from tansiq.travel.edifact.tokenizer import Segment
 from tansiq.travel.traveller import Document, Leg, Traveller
-from tansiq.travel.values import clean_country, clean_gender
 
 ROLES = {"FL": "passenger", "DDT": "passenger", "FM": "crew", "DDU": "crew"}
 COUNT_ROLES = {"42": "passenger", "41": "crew"}

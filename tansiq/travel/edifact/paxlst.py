@@ -15,10 +15,10 @@ from datetime import date
 
 from followthemoney import EntityProxy
 
+from tansiq.domain.parsing import ParseResult, Problem
 from tansiq.exceptions import InvalidData
 from tansiq.travel.edifact.body import MessageBody
 from tansiq.travel.edifact.tokenizer import Segment, tokenize
-from tansiq.travel.result import ParseResult, Problem
 from tansiq.travel.traveller import airports, traveller_entities
 
 

@@ -14,10 +14,10 @@ import csv
 from collections.abc import Iterator
 from pathlib import Path
 
+from tansiq.domain.parsing import ParseResult, Problem
 from tansiq.exceptions import InvalidData
 from tansiq.watchlists.csvlist.columns import load_mapping, resolve, sidecar_mapping
 from tansiq.watchlists.csvlist.rows import Cell, build_row
-from tansiq.watchlists.result import ParseResult, Problem
 
 FORMAT = "csv"
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tansiq.domain.parsing import ParseResult, Problem
 from tansiq.exceptions import InvalidData
-from tansiq.watchlists.result import ParseResult, Problem
 from tansiq.watchlists.un.records import RecordError, build_individual, build_organization
 from tansiq.watchlists.un.safexml import iter_records
 

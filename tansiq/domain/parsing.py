@@ -1,4 +1,4 @@
-"""The shape every watchlist parser returns: entities plus non-fatal problems."""
+"""The shape every list or manifest parser returns: entities plus non-fatal problems."""
 
 from __future__ import annotations
 
@@ -23,13 +23,15 @@ class Problem:
 class ParseResult:
     """Entities parsed from one file, in file order, and the problems met.
 
-    Entities are a list, not an iterator: watchlists are small (the UN list is
-    about a thousand records, a 50,000-row CSV a few hundred MB at most), and a
-    list lets callers read the problems only once parsing has finished.
+    Entities are a list, not an iterator: watchlists and manifests fit in memory
+    (the UN list is about a thousand records, a manifest a few hundred travellers),
+    and a list lets callers read the problems once parsing has finished.
     """
 
     entities: list[EntityProxy] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    references: dict[str, str] = field(default_factory=dict)
+    """Entity id -> the record's own reference in the file (a manifest's ``id`` column)."""
 
     def of_schema(self, schema: str) -> list[EntityProxy]:
         """Return the entities of exactly this schema name."""

@@ -1,4 +1,4 @@
-"""Small value cleaners shared by the travel parsers."""
+"""Small value cleaners shared by the parsers of lists and manifests."""
 
 from __future__ import annotations
 

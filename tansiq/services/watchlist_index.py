@@ -1,0 +1,119 @@
+"""The candidate index of one or more watchlist datasets, built from the store and cached."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import pickle
+from collections import OrderedDict, defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from followthemoney.proxy import EntityProxy
+
+from tansiq.domain.entities import build_entity
+from tansiq.domain.policy import Scope
+from tansiq.domain.statement import Statement
+from tansiq.matching import ALGORITHM, CandidateIndex, PreparedEntity, prepare
+from tansiq.services.app import Tansiq
+
+log = logging.getLogger(__name__)
+SCREENED_SCHEMATA = ("Person", "Organization", "Company", "LegalEntity", "PublicBody")
+DOCUMENTS = {"Passport": "passportNumber", "Identification": "idNumber"}
+MEMORY_SLOTS = 4
+_MEMORY: OrderedDict[str, WatchlistIndex] = OrderedDict()
+
+
+@dataclass
+class WatchlistIndex:
+    """A candidate index over the screenable entities of some datasets, at one state."""
+
+    key: str
+    datasets: tuple[str, ...]
+    index: CandidateIndex
+
+    def __len__(self) -> int:
+        return len(self.index)
+
+
+def grouped(statements: Iterator[Statement]) -> Iterator[tuple[str, list[Statement]]]:
+    """Statements in entity order, as (entity id, its unretracted statements)."""
+    current: list[Statement] = []
+    for stmt in statements:
+        if stmt.retracted:
+            continue
+        if current and stmt.entity_id != current[0].entity_id:
+            yield current[0].entity_id, current
+            current = []
+        current.append(stmt)
+    if current:
+        yield current[0].entity_id, current
+
+
+def _documents(
+    app: Tansiq, datasets: Sequence[str], scope: Scope
+) -> dict[str, list[tuple[str, str]]]:
+    """Holder id -> (property, number) of every passport and identity document listed."""
+    found: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    rows = app.store.iter_statements(datasets, scope, schemata=tuple(DOCUMENTS))
+    for _, group in grouped(rows):
+        holders = [s.value for s in group if s.prop == "holder"]
+        numbers = [s.value for s in group if s.prop == "number"]
+        prop = DOCUMENTS.get(group[0].schema, "idNumber")
+        for holder in holders:
+            found[holder].extend((prop, number) for number in numbers)
+    return found
+
+
+def watchlist_entities(app: Tansiq, datasets: Sequence[str], scope: Scope) -> Iterator[EntityProxy]:
+    """Persons and organisations of the datasets, with their documents' numbers folded in."""
+    documents = _documents(app, datasets, scope)
+    rows = app.store.iter_statements(datasets, scope, schemata=SCREENED_SCHEMATA)
+    for entity_id, group in grouped(rows):
+        entity = build_entity(entity_id, group)
+        for prop, number in documents.get(entity_id, ()):
+            if entity.schema.get(prop) is not None:
+                entity.add(prop, number, cleaned=True)
+        yield entity
+
+
+def _key(datasets: tuple[str, ...], state: str) -> str:
+    text = f"{ALGORITHM.name}:{ALGORITHM.version}|{','.join(datasets)}|{state}"
+    return hashlib.sha1(text.encode(), usedforsecurity=False).hexdigest()
+
+
+def _disk_path(app: Tansiq, key: str) -> Path:
+    return app.settings.data_dir / "cache" / f"watchlist-{key}.pickle"
+
+
+def _build(app: Tansiq, datasets: tuple[str, ...], scope: Scope, key: str) -> WatchlistIndex:
+    prepared: list[PreparedEntity] = [prepare(e) for e in watchlist_entities(app, datasets, scope)]
+    built = WatchlistIndex(key, datasets, CandidateIndex.build(prepared))
+    path = _disk_path(app, key)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    with tmp.open("wb") as handle:
+        pickle.dump(built, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    tmp.replace(path)
+    log.info("Built the candidate index of %s: %d entries", ",".join(datasets), len(built))
+    return built
+
+
+def load_index(app: Tansiq, datasets: Sequence[str], scope: Scope) -> WatchlistIndex:
+    """The index of these datasets as ``scope`` sees them now: from memory, disk, or built."""
+    names = tuple(sorted(set(datasets)))
+    key = _key(names, app.store.dataset_state(list(names), scope) + repr(scope))
+    if key in _MEMORY:
+        _MEMORY.move_to_end(key)
+        return _MEMORY[key]
+    path = _disk_path(app, key)
+    if path.exists():
+        with path.open("rb") as handle:
+            index: WatchlistIndex = pickle.load(handle)  # our own cache file
+    else:
+        index = _build(app, names, scope, key)
+    _MEMORY[key] = index
+    while len(_MEMORY) > MEMORY_SLOTS:
+        _MEMORY.popitem(last=False)
+    return index
