@@ -18,9 +18,10 @@ from tansiq.services import Tansiq, open_tansiq
 from tansiq.settings import Settings
 from tansiq.store.migrate import upgrade
 from tansiq.store.sql.engine import normalise_url
+from tansiq.store.sql.tables import metadata
 
 BACKEND = os.environ.get("TANSIQ_TEST_DATABASE", "sqlite")
-TABLES = ("search_terms", "statements", "datasets", "audit_events")
+TABLES = tuple(t.name for t in metadata.sorted_tables)
 
 
 def pytest_report_header() -> str:

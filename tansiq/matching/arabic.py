@@ -20,6 +20,8 @@ MAX_VARIANTS = 12
 """Upper bound on romanisations generated for one word."""
 
 _SHADDA = "\u0651"
+_TSH = "\ue000"
+"""Placeholder for the digraph تش, how Arabic writes ch / tch / č in foreign names."""
 
 # Letter folding applied before lookup: Persian/Urdu forms to their Arabic twins.
 _FOLD = str.maketrans({"ی": "ي", "ک": "ك", "ە": "ه", "ۀ": "ه", "ھ": "ه", "ہ": "ه", "ٱ": "ا"})
@@ -30,12 +32,13 @@ _CONSONANTS: dict[str, tuple[str, ...]] = {
     "ت": ("t",),
     "ث": ("th", "s"),
     "ج": ("j", "g"),
+    _TSH: ("ch", "tsh"),
     "ح": ("h",),
-    "خ": ("kh",),
+    "خ": ("kh", "j"),
     "د": ("d",),
     "ذ": ("dh", "z"),
     "ر": ("r",),
-    "ز": ("z",),
+    "ز": ("z", "s"),
     "س": ("s",),
     "ش": ("sh",),
     "ص": ("s",),
@@ -177,6 +180,7 @@ def romanise(word: str) -> tuple[str, ...]:
     known = ROMAN_WORDS.get(word.replace(_SHADDA, ""))
     if known is not None:
         return known
+    word = word.replace("تش", _TSH)
     letters = word.replace(_SHADDA, "")
     doubled = {i - 1 - word[:i].count(_SHADDA) for i, c in enumerate(word) if c == _SHADDA}
     options = [

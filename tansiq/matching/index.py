@@ -238,7 +238,7 @@ class CandidateIndex:
     _schema: npt.NDArray[np.uint16]
     _schema_names: list[str]
     _schemas: list[Any] | None
-    _scratch: tuple[FloatArray, FloatArray] | None
+    _scratch: tuple[FloatArray, FloatArray, FloatArray, FloatArray] | None
     _sets: list[frozenset[str]]
     _token_ids: IntArray
     _token_off: Int64Array
@@ -353,24 +353,28 @@ class CandidateIndex:
     # -- candidates ---------------------------------------------------------------------
 
     def _postings_for(self, keys: Iterable[str]) -> IntArray | None:
-        """Sorted union of the posting lists of ``keys`` (None when none is indexed)."""
-        found: list[IntArray] = []
+        """Posting lists of ``keys`` concatenated (may repeat; None when none is indexed)."""
         hashes = self._key_hashes
-        for key in keys:
-            digest = _hash(key)
-            at = int(np.searchsorted(hashes, digest))
-            if at < len(hashes) and hashes[at] == digest:
-                found.append(self._postings[self._post_off[at] : self._post_off[at + 1]])
-        if not found:
+        digests = np.fromiter((_hash(key) for key in keys), dtype=np.uint32)
+        if not len(digests) or not len(hashes):
             return None
-        return found[0] if len(found) == 1 else np.unique(np.concatenate(found))
+        at = np.searchsorted(hashes, digests)
+        ok = at < len(hashes)
+        found = at[ok][hashes[at[ok]] == digests[ok]]
+        if not len(found):
+            return None
+        starts, ends = self._post_off[found], self._post_off[found + 1]
+        if len(found) == 1:
+            return self._postings[starts[0] : ends[0]]
+        parts = [self._postings[a:b] for a, b in zip(starts.tolist(), ends.tolist(), strict=True)]
+        return np.concatenate(parts)
 
-    def _buffers(self) -> tuple[FloatArray, FloatArray]:
+    def _buffers(self) -> tuple[FloatArray, FloatArray, FloatArray, FloatArray]:
+        """Per-process scratch: summed IDF and weight per entity, and one token's share."""
         if self._scratch is None or len(self._scratch[0]) != len(self):
-            self._scratch = (
-                np.zeros(len(self), dtype=np.float32),
-                np.zeros(len(self), dtype=np.float32),
-            )
+            size = len(self)
+            self._scratch = tuple(np.zeros(size, dtype=np.float32) for _ in range(4))  # type: ignore[assignment]
+        assert self._scratch is not None
         return self._scratch
 
     def _rank(self, query: PreparedEntity, limit: int) -> _Ranked:
@@ -380,31 +384,38 @@ class CandidateIndex:
         for name in query.name_tokens:
             for token in name:
                 if token.text not in groups:
-                    exact, loose = blocking_keys(token, query=True)
-                    groups[token.text] = (token.weight, exact, loose + fuzzy_keys(exact))
+                    strict, loose = blocking_keys(token, query=True)
+                    groups[token.text] = (token.weight, strict, loose + fuzzy_keys(strict))
         for doc in query.documents:
             groups[DOC_PREFIX + doc] = (0.0, (DOC_PREFIX + doc,), ())
         if not groups or not len(self) or limit <= 0:
             return empty
-        idf, weight = self._buffers()
+        idf, weight, token_idf, token_weight_ = self._buffers()
         touched: list[IntArray] = []
         total = len(self) + 1
         for text, (token_weight, exact_keys, fuzzy_keys_) in groups.items():
             exact = self._postings_for(exact_keys)
-            is_doc = text.startswith(DOC_PREFIX)
             fuzzy = self._postings_for(fuzzy_keys_) if fuzzy_keys_ else None
-            if exact is not None:
-                gain = math.log(total / (len(exact) + 1)) + 0.1
-                idf[exact] += gain + (DOC_BONUS if is_doc else 0.0)
-                weight[exact] += token_weight
-                touched.append(exact)
+            # Assign this token's credit (exact overrides fuzzy), then add it once per entity:
+            # fancy-index += applies once per distinct position even when it repeats.
             if fuzzy is not None:
-                if exact is not None:
-                    fuzzy = np.setdiff1d(fuzzy, exact, assume_unique=True)
-                gain = FUZZY_GAIN * (math.log(total / (len(fuzzy) + 1)) + 0.1)
-                idf[fuzzy] += gain
-                weight[fuzzy] += FUZZY_WEIGHT * token_weight
-                touched.append(fuzzy)
+                token_idf[fuzzy] = FUZZY_GAIN * (math.log(total / (len(fuzzy) + 1)) + 0.1)
+                token_weight_[fuzzy] = FUZZY_WEIGHT * token_weight
+            if exact is not None:
+                bonus = DOC_BONUS if text.startswith(DOC_PREFIX) else 0.0
+                token_idf[exact] = math.log(total / (len(exact) + 1)) + 0.1 + bonus
+                token_weight_[exact] = token_weight
+            if exact is None or fuzzy is None:
+                hits = exact if fuzzy is None else fuzzy
+                if hits is None:
+                    continue
+            else:
+                hits = np.concatenate((exact, fuzzy))
+            idf[hits] += token_idf[hits]
+            weight[hits] += token_weight_[hits]
+            token_idf[hits] = 0.0
+            token_weight_[hits] = 0.0
+            touched.append(hits)
         if not touched:
             return empty
         every = touched[0] if len(touched) == 1 else np.concatenate(touched)

@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from typing import Any
 
 import orjson
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, case, func, select
 
 from tansiq.domain.audit import AuditAction, AuditEvent
 from tansiq.domain.policy import Scope
@@ -136,14 +136,16 @@ class SQLStore:
 
     def dataset_state(self, names: list[str], scope: Scope) -> str:
         """Changes whenever statements of these datasets are added or seen again."""
+        retracted = func.sum(case((statements.c.retracted, 1), else_=0))
         stmt = (
-            select(statements.c.dataset, func.count(), func.max(statements.c.last_seen))
+            select(statements.c.dataset, func.count(), func.max(statements.c.last_seen), retracted)
             .where(statements.c.dataset.in_(names), visible(statements, scope))
             .group_by(statements.c.dataset)
             .order_by(statements.c.dataset)
         )
         with self.engine.connect() as conn:
-            return ";".join(f"{d}:{n}:{seen}" for d, n, seen in conn.execute(stmt))
+            rows = conn.execute(stmt)
+            return ";".join(f"{d}:{n}:{seen}:{r}" for d, n, seen, r in rows)
 
     def screening(self, screening_id: str) -> Screening | None:
         stmt = select(screenings).where(screenings.c.id == screening_id)
