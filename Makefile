@@ -15,7 +15,7 @@ help:
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	$(BIN)/python -m pip install --quiet -e ".[dev,extract]"
 	touch $(STAMP)
 
 venv: $(STAMP)
@@ -47,7 +47,7 @@ pytest: pytest-sqlite pytest-postgresql
 test: system-deps lint typecheck contracts pytest
 
 bench: $(STAMP)
-	$(BIN)/python -m pip install --quiet -e ".[dev,bench]"
+	$(BIN)/python -m pip install --quiet -e ".[dev,extract,bench]"
 	bash scripts/with-postgres $(BIN)/python -m bench
 
 docs: $(STAMP)

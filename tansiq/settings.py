@@ -60,6 +60,11 @@ class Settings(BaseSettings):
     import_batch_size: int = Field(
         default=5000, description="Statements written to the store per round trip during import."
     )
+    import_workers: int = Field(
+        default=2,
+        ge=1,
+        description="Processes an import of a large file uses (1: parse and write in one).",
+    )
     screening_threshold: float | None = Field(
         default=None,
         ge=0.0,

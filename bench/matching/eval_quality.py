@@ -1,17 +1,30 @@
 """Quality and speed benchmark of tansiq.matching against peers.
 
 Run: ``.venv/bin/python bench/matching/eval_quality.py [--clean N] [--distractors N]
-[--no-peers] [--k K]``. Data is read from ../shared/eval at run time.
+[--no-peers] [--k K] [--size N] [--no-speed] [--no-docs]`` (or ``main(argv)``).
+Data is read from ../shared/eval at run time; nothing is copied.
 
-All matchers score the *same* candidate pairs: a shared blocking step (any
-shared consonant-skeleton token between query and watchlist names, ranked by
-IDF, top K per query). Recall is therefore bounded by blocking for everyone.
+Quality: our matcher screens through its own :class:`CandidateIndex`; for the
+comparison with peers every matcher (ours included) also scores the *same*
+candidate pairs from a shared blocking step (any shared consonant-skeleton
+token, ranked by IDF, top K per query), so recall there is bounded by blocking
+for everyone. The index's own recall is checked against exhaustive scoring of
+each positive query's true entry.
+
+Speed: a fictional list of ``--size`` names (default 1,000,000): index build
+time and memory, single-query p50/p99 (prepare + screen), and batch
+travellers/s with 2 forked worker processes sharing the built index.
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import math
+import multiprocessing
+import pickle
+import re
+import statistics
 import sys
 import time
 from collections import Counter, defaultdict
@@ -25,14 +38,16 @@ from rapidfuzz import fuzz
 from rigour.text import ascii_text
 from screening_data import (
     Query,
+    arabic_name_slice,
     arabic_queries,
     arabic_tokens,
     clean_queries,
     positive_queries,
     watchlist,
 )
+from synthetic_names import synthetic_list, synthetic_travellers
 
-from tansiq.matching import ALGORITHM, compare, prepare
+from tansiq.matching import ALGORITHM, CandidateIndex, compare, prepare
 from tansiq.matching.names import TOKEN_FLOOR, token_similarity
 from tansiq.matching.phonetic import phonetic_key, skeleton
 from tansiq.matching.tokens import name_tokens
@@ -106,6 +121,42 @@ def rapidfuzz_scorer(query: object, cand: object) -> float:
     return best
 
 
+def _row(
+    queries: list[Query], alerts: list[set[str]], elapsed: float, pairs: int
+) -> dict[str, float]:
+    """Recall per slice, false alerts per 1k clean, overall F1 and F1 per slice.
+
+    A slice's F1 counts its own queries' hits, misses and wrong alerts plus the
+    clean travellers' alert rate applied to as many clean travellers as the
+    slice has queries (the same negatives, in proportion, for every slice).
+    """
+    hits: Counter[str] = Counter()
+    totals: Counter[str] = Counter()
+    wrong: Counter[str] = Counter()
+    for query, alerted in zip(queries, alerts, strict=True):
+        totals[query.kind] += 1
+        if query.truth is not None and query.truth in alerted:
+            hits[query.kind] += 1
+        wrong[query.kind] += query.truth is None and bool(alerted)
+        if query.truth is not None:
+            wrong[query.kind] += len(alerted - {query.truth})
+    row: dict[str, float] = {}
+    for kind in totals:
+        if kind == "clean":
+            continue
+        row[kind] = hits[kind] / totals[kind]
+        misses = totals[kind] - hits[kind]
+        clean_fp = wrong["clean"] / max(1, totals["clean"]) * totals[kind]
+        row[f"f1:{kind}"] = 2 * hits[kind] / (2 * hits[kind] + wrong[kind] + clean_fp + misses)
+    tp = sum(hits.values())
+    fn = sum(totals[k] for k in totals if k != "clean") - tp
+    row["false_per_1k"] = 1000 * wrong["clean"] / max(1, totals["clean"])
+    row["f1"] = 2 * tp / (2 * tp + sum(wrong.values()) + fn)
+    row["pairs_s"] = pairs / elapsed if pairs else 0.0
+    row["queries_s"] = len(queries) / elapsed
+    return row
+
+
 def evaluate(
     name: str,
     scorer: Scorer,
@@ -114,29 +165,48 @@ def evaluate(
     watch: list,
     candidates: list[list[int]],
 ) -> dict[str, float]:
-    hits: Counter[str] = Counter()
-    totals: Counter[str] = Counter()
-    wrong_alerts = clean_alerted = pairs = 0
+    alerts: list[set[str]] = []
+    pairs = 0
     started = time.perf_counter()
     for query, cands in zip(queries, candidates, strict=True):
-        totals[query.kind] += 1
         alerted = set()
         for idx in cands:
             pairs += 1
             if scorer(query.entity, watch[idx]) >= threshold:
                 alerted.add(watch[idx].id)
-        if query.truth is not None and query.truth in alerted:
-            hits[query.kind] += 1
-        wrong_alerts += len(alerted - {query.truth})
-        clean_alerted += query.truth is None and bool(alerted)
-    elapsed = time.perf_counter() - started
-    row = {kind: hits[kind] / totals[kind] for kind in totals if kind != "clean"}
-    tp = sum(hits.values())
-    fn = sum(totals[k] for k in totals if k != "clean") - tp
-    row["false_per_1k"] = 1000 * clean_alerted / max(1, totals["clean"])
-    row["f1"] = 2 * tp / (2 * tp + wrong_alerts + fn)
-    row["pairs_s"] = pairs / elapsed
-    return row
+        alerts.append(alerted)
+    return _row(queries, alerts, time.perf_counter() - started, pairs)
+
+
+def evaluate_index(
+    index: CandidateIndex, queries: list[Query], prepared: dict[int, object]
+) -> tuple[dict[str, float], list[set[str]]]:
+    """Our matcher end to end: CandidateIndex.screen on every query."""
+    alerts = []
+    started = time.perf_counter()
+    for query in queries:
+        found = index.screen(prepared[id(query.entity)])
+        alerts.append({m.candidate_id for m in found if m.candidate_id})
+    return _row(queries, alerts, time.perf_counter() - started, 0), alerts
+
+
+def index_recall(
+    index: CandidateIndex,
+    queries: list[Query],
+    alerts: list[set[str]],
+    prepared: dict[int, object],
+    by_id: dict[str, object],
+) -> tuple[float, int]:
+    """Share of true pairs that exhaustive scoring alerts on which the index also alerts on."""
+    found = total = 0
+    for query, alerted in zip(queries, alerts, strict=True):
+        if query.truth is None:
+            continue
+        match = compare(prepared[id(query.entity)], by_id[query.truth], stats=index.stats)
+        if match.is_match:
+            total += 1
+            found += query.truth in alerted
+    return found / max(1, total), total
 
 
 def token_recall(limit: int) -> None:
@@ -160,39 +230,136 @@ def token_recall(limit: int) -> None:
     print(f"  ascii+ratio recall {base_ok / n:.3f}   random-pair match rate {base_false / n:.3f}")
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
+def _rss_mb() -> float:
+    with Path("/proc/self/status").open(encoding="ascii") as handle:
+        for line in handle:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
+
+
+_SHARED: CandidateIndex | None = None
+
+
+def _batch_worker(travellers: list[object]) -> int:
+    assert _SHARED is not None
+    alerts = 0
+    for traveller in travellers:
+        alerts += len(_SHARED.screen(prepare(traveller)))
+    return alerts
+
+
+def speed(size: int, travellers: int, workers: int) -> list[tuple[str, str, str]]:
+    """Speed on a fictional list: (measure, value, target) rows."""
+    global _SHARED
+    listed = synthetic_list(size)
+    gc.collect()
+    before = _rss_mb()
+    started = time.perf_counter()
+    index = CandidateIndex.build(prepare(e) for e in listed)
+    build_s = time.perf_counter() - started
+    gc.collect()
+    memory = _rss_mb() - before
+    pickled = len(pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL)) / 2**20
+    queries = synthetic_travellers(listed, travellers)
+    del listed
+    gc.collect()
+    timings = []
+    for traveller in queries[:2000]:
+        started = time.perf_counter()
+        index.screen(prepare(traveller))
+        timings.append(time.perf_counter() - started)
+    timings.sort()
+    p50 = statistics.median(timings) * 1000
+    p99 = timings[int(len(timings) * 0.99)] * 1000
+    single_rate = len(timings) / sum(timings)
+    _SHARED = index
+    gc.freeze()  # keep forked workers from copying the index pages on collection
+    chunks = [queries[i::workers] for i in range(workers)]
+    context = multiprocessing.get_context("fork")
+    started = time.perf_counter()
+    with context.Pool(workers) as pool:
+        pool.map(_batch_worker, chunks)
+    batch_rate = len(queries) / (time.perf_counter() - started)
+    gc.unfreeze()
+    _SHARED = None
+    return [
+        ("listed names", f"{size:,}", ""),
+        ("index build (prepare + build)", f"{build_s:,.0f} s", ""),
+        ("index memory (RSS growth)", f"{memory:,.0f} MB", ""),
+        ("index pickle size", f"{pickled:,.0f} MB", ""),
+        ("single query p50", f"{p50:.2f} ms", ""),
+        ("single query p99", f"{p99:.2f} ms", "<= 20 ms"),
+        ("one core, queries/s", f"{single_rate:,.0f}", ">= 2,500"),
+        (f"batch, {workers} workers, travellers/s", f"{batch_rate:,.0f}", ">= 5,000"),
+    ]
+
+
+DOCS = Path(__file__).resolve().parents[2] / "docs" / "benchmarks.md"
+SECTION = "## Screening: matching quality and speed"
+
+
+def write_docs(text: str) -> None:
+    """Replace (or add) this benchmark's section of docs/benchmarks.md, leaving the rest."""
+    DOCS.parent.mkdir(parents=True, exist_ok=True)
+    current = DOCS.read_text(encoding="utf-8") if DOCS.exists() else "# Benchmarks\n\n"
+    pattern = re.compile(rf"^{re.escape(SECTION)}\n.*?(?=^## |\Z)", re.M | re.S)
+    if pattern.search(current):
+        updated = pattern.sub(lambda _: text.rstrip("\n") + "\n\n", current)
+    else:
+        updated = current.rstrip("\n") + "\n\n" + text
+    DOCS.write_text(updated.rstrip("\n") + "\n", encoding="utf-8")
+
+
+def _table(header: list[str], rows: list[list[str]]) -> str:
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="eval_quality", description=__doc__)
     parser.add_argument("--clean", type=int, default=6000)
     parser.add_argument("--distractors", type=int, default=20000)
     parser.add_argument("--k", type=int, default=30)
     parser.add_argument("--tokens", type=int, default=5000)
+    parser.add_argument("--arabic", type=int, default=500, help="Arabic-script name queries")
+    parser.add_argument("--size", type=int, default=1_000_000, help="fictional list size")
+    parser.add_argument("--travellers", type=int, default=20_000)
+    parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--no-peers", action="store_true")
-    args = parser.parse_args()
+    parser.add_argument("--no-speed", action="store_true")
+    parser.add_argument("--no-docs", action="store_true")
+    args = parser.parse_args(argv)
+    command = ".venv/bin/python bench/matching/eval_quality.py " + " ".join(argv or sys.argv[1:])
 
     watch, un_rows = watchlist(args.distractors)
     arabic_targets, arabic_qs = arabic_queries()
-    watch += arabic_targets
-    queries = positive_queries(un_rows) + arabic_qs + clean_queries(args.clean)
+    translit_entries, translit_qs = arabic_name_slice(args.arabic, 5 * args.arabic)
+    watch += arabic_targets + translit_entries
+    queries = positive_queries(un_rows) + arabic_qs + translit_qs + clean_queries(args.clean)
     started = time.perf_counter()
     prepared = {id(e): prepare(e) for e in watch}
     prepared.update({id(q.entity): prepare(q.entity) for q in queries})
     prep_rate = len(prepared) / (time.perf_counter() - started)
-    candidates = blocking(
-        [prepared[id(e)] for e in watch], [prepared[id(q.entity)] for q in queries], args.k
-    )
+    watch_prepared = [prepared[id(e)] for e in watch]
+    index = CandidateIndex.build(watch_prepared)
+    by_id = {p.id: p for p in watch_prepared}
+    candidates = blocking(watch_prepared, [prepared[id(q.entity)] for q in queries], args.k)
     n_pairs = sum(len(c) for c in candidates)
     print(f"watchlist {len(watch)}, queries {Counter(q.kind for q in queries)}")
-    print(
-        f"shared blocking: skeleton-token overlap, top {args.k}: {n_pairs} candidate pairs; "
-        f"prepare() {prep_rate:,.0f} entities/s"
-    )
+    print(f"shared blocking top {args.k}: {n_pairs} pairs; prepare() {prep_rate:,.0f} entities/s")
+
+    own_row, own_alerts = evaluate_index(index, queries, prepared)
+    recall, checked = index_recall(index, queries, own_alerts, prepared, by_id)
+    name = f"{ALGORITHM.name} {ALGORITHM.version}"
+    rows: list[tuple[str, dict[str, float]]] = [(f"{name} (own index)", own_row)]
+
+    def ours_shared(query: object, cand: object) -> float:
+        return compare(prepared[id(query)], prepared[id(cand)], stats=index.stats).score
 
     matchers: list[tuple[str, Scorer, float]] = [
-        (
-            f"{ALGORITHM.name} {ALGORITHM.version}",
-            ours_scorer(prepared),
-            ALGORITHM.match_threshold.value,
-        ),
+        (f"{name} (shared blocking)", ours_shared, ALGORITHM.match_threshold.value),
         ("rapidfuzz token_sort", rapidfuzz_scorer, 0.85),
     ]
     if not args.no_peers:
@@ -200,22 +367,71 @@ def main() -> None:
             scorer = nomenklatura_scorer(peer)
             if scorer is not None:
                 matchers.append((f"nomenklatura {peer}", scorer, 0.7))
-    rows = [(name, evaluate(name, s, t, queries, watch, candidates)) for name, s, t in matchers]
-    kinds = [k for k in rows[0][1] if k not in ("false_per_1k", "f1", "pairs_s")]
-    header = ["matcher", *[f"rec:{k}" for k in kinds], "FA/1k", "F1", "pairs/s", "speed x"]
-    print("\n" + " | ".join(header))
-    base_speed = rows[0][1]["pairs_s"]
-    for name, row in rows:
+    rows += [(n, evaluate(n, s, t, queries, watch, candidates)) for n, s, t in matchers]
+
+    kinds = [
+        k
+        for k in rows[0][1]
+        if ":" not in k and k not in ("false_per_1k", "f1", "pairs_s", "queries_s")
+    ]
+    header = [
+        "matcher",
+        *[f"recall {k}" for k in kinds],
+        "FA/1k clean",
+        "F1",
+        "F1 min slice",
+        "pairs/s",
+    ]
+    peer_f1 = dict(rows[-2][1]) if not args.no_peers and len(rows) >= 4 else None
+    table_rows = []
+    for label, row in rows:
+        worst = min(row[f"f1:{k}"] for k in kinds)
         cells = [f"{row[k]:.3f}" for k in kinds]
-        cells += [
-            f"{row['false_per_1k']:.1f}",
-            f"{row['f1']:.3f}",
-            f"{row['pairs_s']:,.0f}",
-            f"{row['pairs_s'] / base_speed:.2f}",
-        ]
-        print(" | ".join([name, *cells]))
+        cells += [f"{row['false_per_1k']:.2f}", f"{row['f1']:.3f}", f"{worst:.3f}"]
+        cells.append(f"{row['pairs_s']:,.0f}" if row["pairs_s"] else f"{row['queries_s']:,.0f} q/s")
+        table_rows.append([label, *cells])
+    quality = _table(header, table_rows)
+    f1_rows = [[label, *[f"{row[f'f1:{k}']:.3f}" for k in kinds]] for label, row in rows]
+    f1_table = _table(["matcher", *[f"F1 {k}" for k in kinds]], f1_rows)
+    if peer_f1 is not None:
+        ratios = [own_row[f"f1:{k}"] / max(1e-9, peer_f1[f"f1:{k}"]) for k in kinds]
+        f1_rows.append(["ratio own index / logic-v2", *[f"{r:.2f}" for r in ratios]])
+        f1_table = _table(["matcher", *[f"F1 {k}" for k in kinds]], f1_rows)
+    print("\n" + quality + "\n\n" + f1_table)
+    print(f"\nindex recall vs exhaustive scoring of the true entry: {recall:.4f} ({checked} pairs)")
     token_recall(args.tokens)
+
+    speed_table = ""
+    if not args.no_speed:
+        speed_rows = speed(args.size, args.travellers, args.workers)
+        speed_table = _table(
+            ["measure (fictional list)", "value", "target"], [list(r) for r in speed_rows]
+        )
+        print("\n" + speed_table)
+    if not args.no_docs:
+        text = "\n\n".join(
+            part
+            for part in (
+                SECTION,
+                f"Command: `{command.strip()}` "
+                "(2-core shared machine; compare ratios, not digits).",
+                "Quality on ../shared/eval/screening (UN list + US distractors as watchlist; "
+                "treated UN rows, our perturbations, Arabic-script names and 2-3 token names "
+                "built from the transliteration files as queries; clean travellers from "
+                "negatives_global). FA/1k = clean travellers with any alert per 1,000. "
+                "Slice F1 counts the slice's hits, misses and wrong alerts plus the clean "
+                "alert rate applied to as many clean travellers as the slice has queries.",
+                quality,
+                f1_table,
+                f"Index recall vs exhaustive scoring of each positive query's true entry: "
+                f"{recall:.4f} over {checked} pairs.",
+                speed_table,
+            )
+            if part
+        )
+        write_docs(text + "\n")
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    raise SystemExit(main())

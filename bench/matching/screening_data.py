@@ -173,3 +173,54 @@ def arabic_tokens(limit: int) -> list[tuple[str, str]]:
             latin, arabic, _count = line.rstrip("\n").split("\t")
             pairs.append((arabic.replace(" ", ""), latin))
     return random.Random(11).sample(pairs, min(limit, len(pairs)))
+
+
+def _translit_tokens() -> list[tuple[str, str]]:
+    """(Arabic word, Latin word) pairs from both transliteration files, read in place."""
+    pairs: list[tuple[str, str]] = []
+    with (TRANSLIT / "google_ar2en_train.tsv").open(encoding="utf-8") as handle:
+        for line in handle:
+            arabic, latin = line.rstrip("\n").split("\t")
+            pairs.append((arabic, latin))
+    with (TRANSLIT / "wikidata_arabic_latin_tokens_train.tsv").open(encoding="utf-8") as handle:
+        for line in handle:
+            latin, arabic, _count = line.rstrip("\n").split("\t")
+            pairs.append((arabic.replace(" ", ""), latin))
+    return [(a, latin) for a, latin in pairs if len(latin) >= 3 and latin.isalpha()]
+
+
+def arabic_name_slice(
+    targets: int = 500, distractors: int = 5000, seed: int = 5
+) -> tuple[list[object], list[Query]]:
+    """Name-level Arabic-script slice: 2-3 random tokens joined into full names.
+
+    Each query is the Arabic-script name; its target is the Latin-script name
+    built from the same tokens; distractor entries are Latin names built from
+    other tokens. Returns (watchlist entries, queries).
+    """
+    rng = random.Random(seed)
+    pairs = _translit_tokens()
+    rng.shuffle(pairs)
+    entries: list[object] = []
+    queries: list[Query] = []
+    used = 0
+    for k in range(targets):
+        size = rng.choice((2, 3))
+        tokens = pairs[used : used + size]
+        used += size
+        target = model.make_entity("Person")
+        target.id = f"ar-t{k}"
+        target.add("name", " ".join(latin.capitalize() for _, latin in tokens))
+        query = model.make_entity("Person")
+        query.id = f"ar-q{k}"
+        query.add("name", " ".join(arabic for arabic, _ in tokens))
+        entries.append(target)
+        queries.append(Query("arabic_translit", query, target.id))
+    rest = pairs[used:]
+    for k in range(distractors):
+        tokens = rng.sample(rest, rng.choice((2, 3)))
+        entity = model.make_entity("Person")
+        entity.id = f"ar-d{k}"
+        entity.add("name", " ".join(latin.capitalize() for _, latin in tokens))
+        entries.append(entity)
+    return entries, queries

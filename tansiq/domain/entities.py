@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Mapping
+from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from followthemoney import model
@@ -33,6 +36,51 @@ def check_entity_id(entity_id: Any, field: str = "id") -> str:
     return entity_id
 
 
+_ISO_DATE = re.compile(r"^[12][0-9]{3}(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12][0-9]|3[01]))?)?$")
+_PLAIN = frozenset({"name", "string", "text"})
+_FEW_VALUES = frozenset({"country", "gender", "language", "topic", "date"})
+
+
+def _fast_date(text: str) -> str | None:
+    """An ISO date (prefix) that FtM would keep as it is, without its general parser."""
+    if _ISO_DATE.match(text) is None:
+        return None
+    if len(text) == 10:
+        try:
+            date.fromisoformat(text)
+        except ValueError:
+            return None
+    return text
+
+
+@lru_cache(maxsize=200_000)
+def _clean_repeated(type_name: str, text: str) -> str | None:
+    return registry.get(type_name).clean(text)
+
+
+def _is_plain(text: str) -> bool:
+    """ASCII text that FtM's name/string cleaning would return unchanged."""
+    return (
+        text.isascii()
+        and text.isprintable()
+        and text == text.strip()
+        and "  " not in text
+        and text[:1] not in "\"'"
+        and text[-1:] not in "\"'"
+    )
+
+
+def _clean(type_name: str, text: str) -> str | None:
+    """FtM cleaning, with fast paths for the values that dominate large imports."""
+    if type_name in _PLAIN and _is_plain(text):
+        return text
+    if type_name == "date" and (fast := _fast_date(text)) is not None:
+        return fast
+    if type_name in _FEW_VALUES:
+        return _clean_repeated(type_name, text)
+    return registry.get(type_name).clean(text)
+
+
 def clean_value(schema: Schema, prop_name: str, raw: Any) -> tuple[str, str, str | None]:
     """Validate one value: (cleaned value, property type, original value if it changed)."""
     prop = schema.get(prop_name)
@@ -43,7 +91,7 @@ def clean_value(schema: Schema, prop_name: str, raw: Any) -> tuple[str, str, str
     text = str(raw)
     if len(text) > MAX_VALUE_LENGTH:
         raise InvalidData(f"value longer than {MAX_VALUE_LENGTH} characters", field=prop_name)
-    cleaned = prop.type.clean(text)
+    cleaned = _clean(prop.type.name, text)
     if cleaned is None:
         raise InvalidData(f"invalid {prop.type.name} {text!r}", field=prop_name)
     return cleaned, prop.type.name, (text if cleaned != text else None)

@@ -4,6 +4,13 @@
 clamps the total to [0, 1]. Weights are chosen so that an exact, rare name with
 nothing else known scores about 0.8 (an alert for human review), while a full
 identity (name, birth date, document) reaches 1.0.
+
+A birth-date conflict weighs more after a weak name match (common tokens,
+little identifying weight) and less after a long, rare one: the same long
+name with a typo'd or estimated birth year is still worth a look, a common
+name with another birth date is not. With ``stats`` (from a
+:class:`~tansiq.matching.index.CandidateIndex`) names common in the watchlist
+weigh less. Nationality is identity evidence only and never raises a score.
 """
 
 from __future__ import annotations

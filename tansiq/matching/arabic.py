@@ -11,8 +11,9 @@ consonant skeletons, which the missing vowels do not change.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import lru_cache
-from itertools import product
+from itertools import combinations
 
 __all__ = ["MAX_VARIANTS", "ROMAN_WORDS", "normalise_arabic", "romanise"]
 
@@ -40,7 +41,7 @@ _CONSONANTS: dict[str, tuple[str, ...]] = {
     "ر": ("r",),
     "ز": ("z", "s"),
     "س": ("s",),
-    "ش": ("sh",),
+    "ش": ("sh", "s"),
     "ص": ("s",),
     "ض": ("d", "z"),
     "ط": ("t",),
@@ -152,6 +153,8 @@ def _letter_options(word: str, index: int) -> tuple[str, ...]:
     if letter in _VOWEL_LETTERS:
         as_vowel, as_consonant = _VOWEL_LETTERS[letter]
         before_alif = index + 1 < len(word) and word[index + 1] == "ا"
+        if index == 0 and letter == "ي":
+            return ("y", "j")
         if index == 0 or (before_alif and letter in "وي"):
             return (as_consonant,)
         return (as_vowel,)
@@ -187,11 +190,29 @@ def romanise(word: str) -> tuple[str, ...]:
         tuple(o * 2 if i in doubled else o for o in _letter_options(letters, i))
         for i in range(len(letters))
     ]
-    variants: list[str] = []
-    for parts in product(*options):
+    variants: dict[str, None] = {}
+    for parts in _spellings(options):
         text = _vocalise(parts)
-        if text and text not in variants:
-            variants.append(text)
+        if text:
+            variants[text] = None
         if len(variants) >= MAX_VARIANTS:
             break
     return tuple(variants)
+
+
+def _spellings(options: list[tuple[str, ...]]) -> Iterator[tuple[str, ...]]:
+    """The most usual spelling first, then one letter changed, then two letters changed.
+
+    Spreading the alternatives over the whole word (rather than exhausting the
+    last letters first) keeps the first letters' alternatives within the cap.
+    """
+    primary = tuple(o[0] for o in options)
+    yield primary
+    singles = [(i, alt) for i, opts in enumerate(options) for alt in opts[1:]]
+    for i, alt in singles:
+        yield (*primary[:i], alt, *primary[i + 1 :])
+    for (i, alt_i), (j, alt_j) in combinations(singles, 2):
+        if i != j:
+            parts = list(primary)
+            parts[i], parts[j] = alt_i, alt_j
+            yield tuple(parts)

@@ -134,7 +134,12 @@ def _date_score(a: BirthDate, b: BirthDate) -> tuple[float, str]:
 
 
 def birth_date(query: PreparedEntity, cand: PreparedEntity) -> tuple[float, str]:
-    """Exact > year-only > day/month swap > ±1 year; a conflict lowers but never vetoes."""
+    """Exact > year-only > day/month swap > ±1 year; a conflict lowers but never vetoes.
+
+    1 January counts as "year only" (a common placeholder). Two full dates that
+    differ in year, month and day are a strong conflict; the same day and month
+    with another year looks like a typo and is a weak one.
+    """
     if not query.birth_dates or not cand.birth_dates:
         return 0.0, "no birth date on one side"
     best: tuple[float, str] = (-2.0, "")

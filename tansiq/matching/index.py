@@ -25,6 +25,7 @@ from __future__ import annotations
 import math
 import zlib
 from array import array
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -53,6 +54,10 @@ FUZZY_MIN_LENGTH = 4
 FUZZY_GAIN = 0.6
 """Share of a token's IDF credited to a candidate reached only through a deletion key."""
 FUZZY_WEIGHT = 0.85
+COMMON_POSTINGS = 5000
+COMMON_SHARE = 0.002
+"""Tokens reaching more entities than this (count or share of the list) are common: they
+only add to candidates found through rarer tokens, unless they are all the query has."""
 COVER_BONUS = 2.0
 """Rank bonus for candidates whose lightest name is fully covered by the query tokens."""
 DOC_PREFIX = "#"
@@ -381,11 +386,15 @@ class CandidateIndex:
         """Top ``limit`` positions by summed IDF of the query tokens they share."""
         empty = _Ranked(np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float32), 0.0)
         groups: dict[str, tuple[float, tuple[str, ...], tuple[str, ...]]] = {}
+        repeats: dict[str, int] = {}
         for name in query.name_tokens:
+            for text, count in Counter(t.text for t in name).items():
+                repeats[text] = max(count, repeats.get(text, 1))
             for token in name:
                 if token.text not in groups:
                     strict, loose = blocking_keys(token, query=True)
-                    groups[token.text] = (token.weight, strict, loose + fuzzy_keys(strict))
+                    weight_ = token.weight * repeats[token.text]
+                    groups[token.text] = (weight_, strict, loose + fuzzy_keys(strict + loose))
         for doc in query.documents:
             groups[DOC_PREFIX + doc] = (0.0, (DOC_PREFIX + doc,), ())
         if not groups or not len(self) or limit <= 0:
@@ -393,9 +402,18 @@ class CandidateIndex:
         idf, weight, token_idf, token_weight_ = self._buffers()
         touched: list[IntArray] = []
         total = len(self) + 1
+        cap = max(COMMON_POSTINGS, int(len(self) * COMMON_SHARE))
+        found = []
         for text, (token_weight, exact_keys, fuzzy_keys_) in groups.items():
             exact = self._postings_for(exact_keys)
-            fuzzy = self._postings_for(fuzzy_keys_) if fuzzy_keys_ else None
+            common = exact is not None and len(exact) > cap
+            # a common token's typo neighbours are not worth their cost
+            fuzzy = self._postings_for(fuzzy_keys_) if fuzzy_keys_ and not common else None
+            size = (0 if exact is None else len(exact)) + (0 if fuzzy is None else len(fuzzy))
+            if size:
+                found.append((size, text, token_weight, exact, fuzzy))
+        found.sort(key=lambda item: item[0])
+        for size, text, token_weight, exact, fuzzy in found:
             # Assign this token's credit (exact overrides fuzzy), then add it once per entity:
             # fancy-index += applies once per distinct position even when it repeats.
             if fuzzy is not None:
@@ -405,17 +423,19 @@ class CandidateIndex:
                 bonus = DOC_BONUS if text.startswith(DOC_PREFIX) else 0.0
                 token_idf[exact] = math.log(total / (len(exact) + 1)) + 0.1 + bonus
                 token_weight_[exact] = token_weight
-            if exact is None or fuzzy is None:
-                hits = exact if fuzzy is None else fuzzy
-                if hits is None:
-                    continue
+            parts = [p for p in (exact, fuzzy) if p is not None]
+            hits = parts[0] if len(parts) == 1 else np.concatenate(parts)
+            if size > cap and touched:
+                # A common token only adds to entities that rarer tokens already reached.
+                reached = touched[0] if len(touched) == 1 else np.concatenate(touched)
+                idf[reached] += token_idf[reached]
+                weight[reached] += token_weight_[reached]
             else:
-                hits = np.concatenate((exact, fuzzy))
-            idf[hits] += token_idf[hits]
-            weight[hits] += token_weight_[hits]
+                idf[hits] += token_idf[hits]
+                weight[hits] += token_weight_[hits]
+                touched.append(hits)
             token_idf[hits] = 0.0
             token_weight_[hits] = 0.0
-            touched.append(hits)
         if not touched:
             return empty
         every = touched[0] if len(touched) == 1 else np.concatenate(touched)
@@ -460,7 +480,8 @@ class CandidateIndex:
         ranked = self._rank(query, limit)
         cutoff = algorithm.match_threshold.value if threshold is None else threshold
         name_weight, date_room, other_room = _headroom(algorithm, bool(query.documents))
-        dated = np.diff(self._date_off)[ranked.positions] > 0 if query.birth_dates else None
+        pos_arr = ranked.positions
+        dated = self._date_off[pos_arr + 1] > self._date_off[pos_arr] if query.birth_dates else None
         masses = self._mass[ranked.positions]
         results: list[Match] = []
         for k, (pos, shared, mass) in enumerate(

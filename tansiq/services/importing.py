@@ -18,10 +18,13 @@ from tansiq.formats import detect_format, read_statements
 from tansiq.services.app import Tansiq
 from tansiq.services.audit import record
 from tansiq.services.datasets import check_name, ensure_dataset
+from tansiq.services.reader_process import EncodedPart, encoded_parts
 from tansiq.store.port import Writer
 
 log = logging.getLogger(__name__)
 HEAD_SIZE = 8192
+PARALLEL_FROM_BYTES = 4 << 20
+"""Files this large are parsed in a second process while the first one writes."""
 LIST_FORMATS = {"un-xml": "un_xml", "list-csv": "csv"}
 """Watchlist formats, parsed by ``tansiq.watchlists``, by their ``--format`` names."""
 Progress = Callable[[int], None]
@@ -84,6 +87,7 @@ def _write(
     stream: IO[bytes] | None,
     progress: Progress | None,
 ) -> tuple[int, int, int]:
+    """Write statements in batches; returns (entities, statements, last line)."""
     batch: list[Statement] = []
     statements = entities = last_line = 0
     size = app.settings.import_batch_size
@@ -98,6 +102,48 @@ def _write(
                 progress(stream.tell())
     statements += writer.put_statements(batch)
     return entities, statements, last_line
+
+
+def _write_parts(
+    writer: Writer, parts: Iterator[EncodedPart], progress: Progress | None
+) -> tuple[int, int, int]:
+    statements = entities = last_line = 0
+    for part in parts:
+        statements += writer.put_encoded(part.payload)
+        entities += part.entities
+        last_line = part.last_line or last_line
+        if progress is not None:
+            progress(part.position)
+    return entities, statements, last_line
+
+
+def import_file_parallel(
+    app: Tansiq,
+    principal: Principal,
+    path: Path,
+    fmt: str,
+    opts: ImportOptions,
+    progress: Progress | None = None,
+) -> ImportReport:
+    """Import a large file with parsing in a second process (same result as ``import_stream``)."""
+    source = str(path)
+    with app.store.transaction() as writer:
+        ctx = _context(app, writer, principal, opts, source)
+        size = app.settings.import_batch_size
+        parts = encoded_parts(path, source, fmt, ctx, app.ladder, size, app.store.encode)
+        entities, count, lines = _write_parts(writer, parts, progress)
+        record(
+            writer,
+            principal,
+            AuditAction.IMPORT,
+            opts.dataset,
+            source=source,
+            format=fmt,
+            statements=count,
+            entities=entities,
+        )
+    log.info("Imported %d statements (%d entities) from %s", count, entities, source)
+    return ImportReport(opts.dataset, source, fmt, entities, count, lines)
 
 
 def import_stream(
@@ -200,5 +246,10 @@ def import_path(
     list_format = _list_format(path, opts.fmt)
     if list_format is not None:
         return import_list(app, principal, path, list_format, opts)
+    if app.settings.import_workers > 1 and path.stat().st_size >= PARALLEL_FROM_BYTES:
+        check_name(opts.dataset)
+        with path.open("rb") as stream:
+            fmt = detect_format(str(path), stream.read(HEAD_SIZE), opts.fmt)
+        return import_file_parallel(app, principal, path, fmt, opts, progress)
     with path.open("rb") as stream:
         return import_stream(app, principal, stream, str(path), opts, progress)

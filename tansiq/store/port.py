@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol
 
 from tansiq.domain.audit import AuditEvent
 from tansiq.domain.policy import Scope
@@ -85,6 +85,10 @@ class Writer(Protocol):
 
     def put_statements(self, statements: Iterable[Statement]) -> int: ...
 
+    def put_encoded(self, batch: Any) -> int:
+        """Write a batch made by the store's ``encoder`` (which may run in another process)."""
+        ...
+
     def put_dataset(self, info: DatasetInfo) -> None: ...
 
     def append_audit(self, event: AuditEvent) -> StoredAuditEvent: ...
@@ -100,6 +104,10 @@ class Writer(Protocol):
 
 class Store(Protocol):
     """Reads take the reader's scope; writes go through a unit of work."""
+
+    def encode(self, statements: list[Statement]) -> Any:
+        """Prepare statements for ``Writer.put_encoded``; pure, so another process may run it."""
+        ...
 
     def transaction(self) -> AbstractContextManager[Writer]: ...
 

@@ -1,6 +1,9 @@
 import pytest
+from followthemoney.types import registry
+from hypothesis import given
+from hypothesis import strategies as st
 
-from tansiq.domain.entities import build_entity, entity_statements
+from tansiq.domain.entities import _clean, build_entity, entity_statements
 from tansiq.domain.grading import Grade
 from tansiq.domain.markings import TLP, Marking
 from tansiq.domain.statement import BASE_PROP, StatementContext
@@ -63,3 +66,11 @@ def test_statements_of_related_schemata_build_the_more_specific_entity() -> None
     legal = list(entity_statements(e("LegalEntity", "x1", name="Karim"), CTX))
     person = list(entity_statements(e("Person", "x1", birthDate="1970"), CTX))
     assert build_entity("x1", legal + person).schema.name == "Person"
+
+
+@pytest.mark.parametrize("type_name", ["name", "string", "text", "date"])
+@given(
+    text=st.one_of(st.text(max_size=30), st.from_regex(r"\d{4}(-\d{2}(-\d{2})?)?", fullmatch=True))
+)
+def test_fast_cleaning_agrees_with_followthemoney(type_name: str, text: str) -> None:
+    assert _clean(type_name, text) == registry.get(type_name).clean(text)

@@ -101,3 +101,30 @@ def test_it_refuses_bad_dataset_names(
     path = write_lines(tmp_path / "a.json", WORLD[:1])
     with pytest.raises(InvalidData, match="dataset name"):
         import_path(app, admin, path, ImportOptions(name))
+
+
+@pytest.fixture
+def parallel(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Send every file through the two-process import path."""
+    monkeypatch.setattr("tansiq.services.importing.PARALLEL_FROM_BYTES", 0)
+
+
+def test_the_two_process_import_stores_the_same_statements(
+    app: Tansiq, admin: Principal, tmp_path: Path, parallel: None
+) -> None:
+    many = [e("Person", f"p{i}", name=f"Person {i}", birthDate="1980") for i in range(50)]
+    report = load(app, admin, tmp_path, "many", many)
+    assert (report.entities, report.statements, report.lines) == (50, 150, 50)
+    assert len(list(export_entities(app, admin, "many"))) == 50
+
+
+def test_the_two_process_import_stores_nothing_from_a_broken_file(
+    app: Tansiq, admin: Principal, tmp_path: Path, parallel: None
+) -> None:
+    many = [e("Person", f"p{i}", name=f"Person {i}") for i in range(40)]
+    many.insert(35, e("Person", "bad", nationality="Atlantis"))
+    path = write_lines(tmp_path / "people.json", many)
+    with pytest.raises(InvalidData) as info:
+        import_path(app, admin, path, ImportOptions("people"))
+    assert str(info.value) == f"{path}:36: nationality: invalid country 'Atlantis'"
+    assert list_datasets(app, admin) == []

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import Row
 
 from tansiq.domain.markings import TLP
 from tansiq.domain.statement import Statement
+from tansiq.domain.text import is_searchable, terms
 
 _TLP_BY_VALUE = {t.value: t for t in TLP}
 
@@ -37,6 +39,48 @@ def statement_row(stmt: Statement) -> dict[str, Any]:
         "span_end": stmt.span_end,
         "retracted": stmt.retracted,
     }
+
+
+def statement_values(stmt: Statement) -> tuple[Any, ...]:
+    """A statement's values in the column order of the ``statements`` table."""
+    return (
+        stmt.id,
+        stmt.entity_id,
+        stmt.schema,
+        stmt.prop,
+        stmt.prop_type,
+        stmt.value,
+        stmt.original_value,
+        stmt.lang,
+        stmt.dataset,
+        stmt.origin,
+        stmt.organisation,
+        stmt.tlp.value,
+        stmt.classification,
+        stmt.reliability,
+        stmt.credibility,
+        stmt.first_seen,
+        stmt.last_seen,
+        stmt.document_id,
+        stmt.span_start,
+        stmt.span_end,
+        stmt.retracted,
+    )
+
+
+EncodedBatch = tuple[list[tuple[Any, ...]], list[tuple[str, str, str]]]
+"""Statement rows (deduplicated) and search-term rows, ready for executemany."""
+
+
+def encode_batch(batch: Iterable[Statement]) -> EncodedBatch:
+    """Encode statements for the bulk writer; pure, so it can run in another process."""
+    rows: dict[str, tuple[Any, ...]] = {}
+    term_rows: list[tuple[str, str, str]] = []
+    for stmt in batch:
+        if stmt.id not in rows and is_searchable(stmt.prop, stmt.prop_type):
+            term_rows.extend((term, stmt.entity_id, stmt.id) for term in terms(stmt.value))
+        rows[stmt.id] = statement_values(stmt)
+    return list(rows.values()), term_rows
 
 
 def row_statement(row: Row[Any]) -> Statement:

@@ -33,7 +33,11 @@ def _term_match(term: str, scope: Scope) -> ColumnElement[bool]:
     inner = statements.alias("matched")
     found = (
         select(search_terms.c.entity_id)
-        .join(inner, inner.c.id == search_terms.c.statement_id)
+        .join(
+            inner,
+            (inner.c.entity_id == search_terms.c.entity_id)
+            & (inner.c.id == search_terms.c.statement_id),
+        )
         .where(
             search_terms.c.term >= term,
             search_terms.c.term < term + PREFIX_END,

@@ -23,7 +23,7 @@ from tansiq.store.port import (
 )
 from tansiq.store.sql import screening as screening_sql
 from tansiq.store.sql import search
-from tansiq.store.sql.codec import row_statement
+from tansiq.store.sql.codec import EncodedBatch, encode_batch, row_statement
 from tansiq.store.sql.engine import make_engine
 from tansiq.store.sql.scope import visible
 from tansiq.store.sql.tables import alerts, audit_events, datasets, screenings, statements
@@ -37,6 +37,9 @@ class SQLStore:
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+
+    def encode(self, statements: list[Statement]) -> EncodedBatch:
+        return encode_batch(statements)
 
     @contextmanager
     def transaction(self) -> Iterator[SQLWriter]:

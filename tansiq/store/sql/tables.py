@@ -9,6 +9,7 @@ from sqlalchemy import (
     Index,
     Integer,
     MetaData,
+    PrimaryKeyConstraint,
     String,
     Table,
     Text,
@@ -35,7 +36,7 @@ statements = Table(
     "statements",
     metadata,
     Column("id", String(40), primary_key=True),
-    Column("entity_id", String(255), nullable=False),
+    Column("entity_id", String(255), primary_key=True),
     Column("schema", String(64), nullable=False),
     Column("prop", String(64), nullable=False),
     Column("prop_type", String(32), nullable=False),
@@ -55,7 +56,7 @@ statements = Table(
     Column("span_start", Integer, nullable=True),
     Column("span_end", Integer, nullable=True),
     Column("retracted", Boolean, nullable=False, server_default=text("false")),
-    Index("ix_statements_entity_id", "entity_id"),
+    PrimaryKeyConstraint("entity_id", "id", name="pk_statements"),
     Index("ix_statements_dataset_entity", "dataset", "entity_id"),
     Index(
         "ix_statements_references",
@@ -63,17 +64,17 @@ statements = Table(
         sqlite_where=text("prop_type = 'entity'"),
         postgresql_where=text("prop_type = 'entity'"),
     ),
+    sqlite_with_rowid=False,
 )
 
 search_terms = Table(
     "search_terms",
     metadata,
-    Column("statement_id", String(40), primary_key=True),
-    Column(
-        "term", String(255).with_variant(String(255, collation="C"), "postgresql"), primary_key=True
-    ),
+    Column("term", String(255).with_variant(String(255, collation="C"), "postgresql")),
     Column("entity_id", String(255), nullable=False),
-    Index("ix_search_terms_term", "term", "entity_id"),
+    Column("statement_id", String(40), nullable=False),
+    PrimaryKeyConstraint("term", "entity_id", "statement_id", name="pk_search_terms"),
+    sqlite_with_rowid=False,
 )
 
 audit_events = Table(

@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from typing import Any
 
-from sqlalchemy import Connection, case, or_, select, text
+from sqlalchemy import Connection, select, text
 
 from tansiq.domain.audit import GENESIS_HASH, AuditEvent, chain_hash
 from tansiq.domain.screening import Alert, DecisionRecord, Screening
 from tansiq.domain.statement import Statement
-from tansiq.domain.text import is_searchable, terms
 from tansiq.store.port import DatasetInfo, StoredAuditEvent
 from tansiq.store.sql import screening as screening_sql
-from tansiq.store.sql.codec import statement_row
+from tansiq.store.sql.bulk import BulkUpsert
+from tansiq.store.sql.codec import EncodedBatch, encode_batch
 from tansiq.store.sql.tables import (
     alerts,
     audit_events,
@@ -28,23 +27,16 @@ from tansiq.store.sql.upsert import upsert
 AUDIT_LOCK = 0x7A5E  # advisory lock serialising appends to the audit chain on PostgreSQL
 
 
-def _statement_updates(excluded: Any) -> dict[str, Any]:
-    table = statements.c
-    return {
-        "last_seen": case(
-            (excluded.last_seen > table.last_seen, excluded.last_seen), else_=table.last_seen
-        ),
-        "retracted": or_(table.retracted, excluded.retracted),
-    }
-
-
-def _term_rows(stmt: Statement) -> list[dict[str, Any]]:
-    if not is_searchable(stmt.prop, stmt.prop_type):
-        return []
-    return [
-        {"statement_id": stmt.id, "term": term, "entity_id": stmt.entity_id}
-        for term in terms(stmt.value)
-    ]
+STATEMENTS = BulkUpsert(
+    statements,
+    ["entity_id", "id"],
+    {
+        "last_seen": "CASE WHEN excluded.last_seen > statements.last_seen "
+        "THEN excluded.last_seen ELSE statements.last_seen END",
+        "retracted": "(statements.retracted OR excluded.retracted)",
+    },
+)
+TERMS = BulkUpsert(search_terms, ["term", "entity_id", "statement_id"], {})
 
 
 class SQLWriter:
@@ -54,14 +46,13 @@ class SQLWriter:
         self.conn = conn
 
     def put_statements(self, batch: Iterable[Statement]) -> int:
-        rows: dict[str, dict[str, Any]] = {}
-        term_rows: list[dict[str, Any]] = []
-        for stmt in batch:
-            if stmt.id not in rows:
-                term_rows.extend(_term_rows(stmt))
-            rows[stmt.id] = statement_row(stmt)
-        upsert(self.conn, statements, list(rows.values()), ["id"], _statement_updates)
-        upsert(self.conn, search_terms, term_rows, ["statement_id", "term"])
+        return self.put_encoded(encode_batch(batch))
+
+    def put_encoded(self, batch: EncodedBatch) -> int:
+        """Write statements encoded by ``encode_batch`` (possibly in another process)."""
+        rows, term_rows = batch
+        STATEMENTS.run(self.conn, rows)
+        TERMS.run(self.conn, term_rows)
         return len(rows)
 
     def put_dataset(self, info: DatasetInfo) -> None:

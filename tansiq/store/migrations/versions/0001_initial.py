@@ -50,7 +50,7 @@ def _datasets() -> None:
 def _statements() -> None:
     op.create_table(
         "statements",
-        sa.Column("id", sa.String(40), primary_key=True),
+        sa.Column("id", sa.String(40), nullable=False),
         sa.Column("entity_id", sa.String(255), nullable=False),
         sa.Column("schema", sa.String(64), nullable=False),
         sa.Column("prop", sa.String(64), nullable=False),
@@ -71,8 +71,9 @@ def _statements() -> None:
         sa.Column("span_start", sa.Integer, nullable=True),
         sa.Column("span_end", sa.Integer, nullable=True),
         sa.Column("retracted", sa.Boolean, nullable=False, server_default=sa.text("false")),
+        sa.PrimaryKeyConstraint("entity_id", "id", name="pk_statements"),
+        sqlite_with_rowid=False,
     )
-    op.create_index("ix_statements_entity_id", "statements", ["entity_id"])
     op.create_index("ix_statements_dataset_entity", "statements", ["dataset", "entity_id"])
     op.create_index(
         "ix_statements_references",
@@ -86,11 +87,12 @@ def _statements() -> None:
 def _search_terms() -> None:
     op.create_table(
         "search_terms",
-        sa.Column("statement_id", sa.String(40), primary_key=True),
-        sa.Column("term", TERM, primary_key=True),
+        sa.Column("term", TERM, nullable=False),
         sa.Column("entity_id", sa.String(255), nullable=False),
+        sa.Column("statement_id", sa.String(40), nullable=False),
+        sa.PrimaryKeyConstraint("term", "entity_id", "statement_id", name="pk_search_terms"),
+        sqlite_with_rowid=False,
     )
-    op.create_index("ix_search_terms_term", "search_terms", ["term", "entity_id"])
 
 
 def _audit_events() -> None:

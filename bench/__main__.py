@@ -1,0 +1,31 @@
+"""Run the benchmarks: ``python -m bench`` runs all of them, ``python -m bench NAME ARGS`` one.
+
+Each module listed in ``BENCHMARKS`` has ``main(argv) -> int``; a benchmark prints its table and
+records it in docs/benchmarks.md.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+BENCHMARKS = ["bench.foundation"]
+
+
+def main(argv: list[str]) -> int:
+    by_name = {module.rsplit(".", 1)[1]: module for module in BENCHMARKS}
+    if argv and argv[0] in by_name:
+        selected, rest = [by_name[argv[0]]], argv[1:]
+    elif argv and not argv[0].startswith("-"):
+        print(f"unknown benchmark {argv[0]!r}; known: {', '.join(by_name)}", file=sys.stderr)
+        return 2
+    else:
+        selected, rest = BENCHMARKS, argv
+    status = 0
+    for module in selected:
+        status = max(status, importlib.import_module(module).main(rest))
+    return status
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

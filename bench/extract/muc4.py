@@ -1,0 +1,186 @@
+"""MUC-4 role fillers (PerpInd, PerpOrg, Target, Victim, Weapon) from Tansiq's event rules.
+
+Reads ``../shared/eval/events/muc4_dev.jsonl`` at run time. Two scores are printed:
+
+* ``head``: the MUC-4 literature's head-noun scoring. A predicted string is correct when its head
+  noun equals the head noun of any mention of a gold entity; each gold entity counts once and
+  predictions coreferent with an already found entity are merged (best of coreferent mentions).
+* ``exact``: GRIT's CEAF-REE with ``phi_strict`` (normalised exact string match), for comparison.
+
+``--adapt`` extends the generic lexicon with words learnt from the *train* split (head nouns of
+fillers seen at least ``--min-count`` times, and PerpOrg names as a gazetteer): a domain adaptation
+that a deployment would do with its own annotated reports.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import string
+import time
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+
+from tansiq.extract import Document, Extractor, Gazetteer
+from tansiq.extract.lexicon import ATTACK, Lexicon
+
+ROOT = Path(__file__).resolve().parents[3] / "shared" / "eval" / "events"
+ROLES = ("PerpInd", "PerpOrg", "Target", "Victim", "Weapon")
+ROLE_OF = {
+    "perpetrator": "PerpInd",
+    "perpetrator_org": "PerpOrg",
+    "target": "Target",
+    "victim": "Victim",
+    "weapon": "Weapon",
+}
+TAIL = re.compile(r"\b(of|in|from|who|that|which|with|at|on|for|and)\b.*$")
+
+
+def normalise(text: str) -> str:
+    """GRIT's normalisation: lower case, no punctuation, no articles, single spaces."""
+    text = "".join(c for c in text.lower() if c not in string.punctuation)
+    return " ".join(re.sub(r"\b(a|an|the)\b", " ", text).split())
+
+
+def head(text: str) -> str:
+    """The head noun of a phrase: the last word before a preposition or relative clause."""
+    words = TAIL.sub("", normalise(text)).split() or normalise(text).split()
+    return words[-1] if words else ""
+
+
+def load(split: str) -> list[dict[str, object]]:
+    with (ROOT / f"muc4_{split}.jsonl").open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle]
+
+
+def gold_entities(record: dict[str, object], role: str) -> list[list[str]]:
+    extracts = record["extracts"]
+    assert isinstance(extracts, dict)
+    return [[m[0] for m in entity] for entity in extracts[role] if entity]
+
+
+def matching(edges: list[list[int]], n_right: int) -> int:
+    """Size of a maximum bipartite matching (Kuhn's augmenting paths)."""
+    owner = [-1] * n_right
+
+    def augment(i: int, seen: set[int]) -> bool:
+        for j in edges[i]:
+            if j not in seen:
+                seen.add(j)
+                if owner[j] == -1 or augment(owner[j], seen):
+                    owner[j] = i
+                    return True
+        return False
+
+    return sum(augment(i, set()) for i in range(len(edges)))
+
+
+def score_head(preds: list[str], golds: list[list[str]]) -> tuple[int, int, int]:
+    """(correct, predicted, gold) with head-noun matching and coreferent predictions merged."""
+    gold_heads = [{head(m) for m in entity} for entity in golds]
+    merged: dict[object, list[int]] = {}
+    for i, pred in enumerate(preds):
+        hits = tuple(j for j, heads in enumerate(gold_heads) if head(pred) in heads)
+        merged.setdefault(hits or ("miss", i), list(hits))
+    edges = list(merged.values())
+    return matching(edges, len(golds)), len(edges), len(golds)
+
+
+def score_exact(preds: list[str], golds: list[list[str]]) -> tuple[int, int, int]:
+    """(correct, predicted, gold) as GRIT's CEAF-REE phi_strict with singleton predictions."""
+    gold_norm = [{normalise(m) for m in entity} for entity in golds]
+    edges = [[j for j, ms in enumerate(gold_norm) if normalise(p) in ms] for p in preds]
+    return matching(edges, len(golds)), len(preds), len(golds)
+
+
+def predictions(
+    extractor: Extractor, records: list[dict[str, object]]
+) -> list[dict[str, list[str]]]:
+    docs = [
+        Document(str(r["docid"]), str(r["doctext"]), "text/plain", str(r["docid"]), language="en")
+        for r in records
+    ]
+    out = []
+    for extraction in extractor.extract_many(docs, n_process=1):
+        by_role: dict[str, list[str]] = {role: [] for role in ROLES}
+        for event in extraction.events:
+            if event.type != ATTACK:
+                continue
+            for role in event.roles:
+                name = ROLE_OF.get(role.role)
+                if name and normalise(role.text) not in map(normalise, by_role[name]):
+                    by_role[name].append(role.text)
+        out.append(by_role)
+    return out
+
+
+def adapted(records: Iterable[dict[str, object]], min_count: int) -> tuple[Lexicon, Gazetteer]:
+    """A lexicon and gazetteer extended with the train split's frequent filler heads and groups."""
+    heads: dict[str, Counter[str]] = {role: Counter() for role in ROLES}
+    orgs: Counter[str] = Counter()
+    for record in records:
+        for role in ROLES:
+            for entity in gold_entities(record, role):
+                heads[role].update({head(m) for m in entity})
+                if role == "PerpOrg":
+                    orgs.update(normalise(m) for m in entity)
+    common = {
+        r: frozenset(h for h, n in c.items() if n >= min_count and h) for r, c in heads.items()
+    }
+    lexicon = Lexicon().extended(
+        perp_nouns=common["PerpInd"] - common["Victim"],
+        weapons=common["Weapon"],
+        target_nouns=common["Target"] - common["Victim"],
+        person_nouns=common["Victim"] - common["Target"],
+    )
+    names = [(f"org-{i}", "Organization", [n]) for i, n in enumerate(orgs) if orgs[n] >= min_count]
+    return lexicon, Gazetteer(names)
+
+
+def report(records: list[dict[str, object]], preds: list[dict[str, list[str]]]) -> None:
+    for label, scorer in (("head", score_head), ("exact", score_exact)):
+        totals = Counter[str]()
+        print(f"\nMUC-4 dev, {label} match       P      R     F1   (correct/pred/gold)")
+        for role in ROLES:
+            c = p = g = 0
+            for record, pred in zip(records, preds, strict=True):
+                dc, dp, dg = scorer(pred[role], gold_entities(record, role))
+                c, p, g = c + dc, p + dp, g + dg
+            totals.update({"c": c, "p": p, "g": g})
+            print(row(role, c, p, g))
+        print(row("micro", totals["c"], totals["p"], totals["g"]))
+
+
+def row(name: str, c: int, p: int, g: int) -> str:
+    prec, rec = (c / p if p else 0.0), (c / g if g else 0.0)
+    f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+    return f"  {name:<24} {prec:6.3f} {rec:6.3f} {f1:6.3f}   ({c}/{p}/{g})"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0] if __doc__ else None)
+    parser.add_argument("--split", default="dev")
+    parser.add_argument("--adapt", action="store_true", help="learn lexicon words from train")
+    parser.add_argument("--min-count", type=int, default=3)
+    args = parser.parse_args(argv)
+    records = load(args.split)
+    extractor = Extractor()
+    if args.adapt:
+        lexicon, gazetteer = adapted(load("train"), args.min_count)
+        extractor = Extractor(gazetteer, lexicon)
+    started = time.perf_counter()
+    preds = predictions(extractor, records)
+    elapsed = time.perf_counter() - started
+    words = sum(len(str(r["doctext"]).split()) for r in records)
+    print(
+        f"{len(records)} documents, {words} words in {elapsed:.1f} s "
+        f"({words / elapsed:,.0f} words/s)"
+    )
+    report(records, preds)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

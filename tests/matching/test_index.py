@@ -1,0 +1,150 @@
+"""Candidate index: blocking, screening, list statistics, pickling and Match.as_dict."""
+
+from __future__ import annotations
+
+import json
+import pickle
+
+import pytest
+
+from tansiq.matching import CandidateIndex, NameStats, compare, prepare
+
+from .conftest import person
+
+LISTED = [
+    ("Abdelhak El Khiame", {"birthDate": "1960-03-04"}),
+    ("Mohammed Abd al-Rahman Turabi", {}),
+    ("Yusuf al-Khuri", {"passportNumber": "MA1234567"}),
+    ("Zoghbi Ahmed Salim", {}),
+    ("Ivan Petrov", {}),
+]
+
+
+def _listed() -> list[object]:
+    entities = []
+    for k, (name, props) in enumerate(LISTED):
+        entity = person(name, **props)
+        entity.id = f"listed-{k}"
+        entities.append(entity)
+    return entities
+
+
+@pytest.fixture(scope="module")
+def index() -> CandidateIndex:
+    return CandidateIndex.build(prepare(e) for e in _listed())
+
+
+def test_len_and_stats(index: CandidateIndex) -> None:
+    assert len(index) == len(LISTED)
+    assert isinstance(index.stats, NameStats)
+    assert index.stats.docs == len(LISTED)
+
+
+def test_candidates_found_across_spellings_and_scripts(index: CandidateIndex) -> None:
+    for query in ("Abd al-Haqq al-Khiyam", "عبد الحق الخيام", "Khiame", "Youssef El Khoury"):
+        found = {c.id for c in index.candidates(prepare(person(query)))}
+        assert found & {"listed-0", "listed-2"}, query
+
+
+def test_candidates_survive_a_typo(index: CandidateIndex) -> None:
+    found = [c.id for c in index.candidates(prepare(person("Abdelhak El Khaime")))]
+    assert "listed-0" in found
+
+
+def test_screen_returns_scored_matches_best_first(index: CandidateIndex) -> None:
+    matches = index.screen(prepare(person("Abdelhak Khiame", birthDate="1960-03-04")))
+    assert matches and matches[0].candidate_id == "listed-0"
+    assert matches[0].is_match
+    assert [m.score for m in matches] == sorted((m.score for m in matches), reverse=True)
+
+
+def test_screen_threshold_returns_weaker_candidates(index: CandidateIndex) -> None:
+    query = prepare(person("Ivan Sokolov"))
+    assert index.screen(query) == []
+    loose = index.screen(query, threshold=0.2)
+    assert loose and loose[0].candidate_id == "listed-4"
+    assert loose[0].threshold == 0.2
+
+
+def test_document_number_finds_candidate(index: CandidateIndex) -> None:
+    query = prepare(person("J. Khoury", passportNumber="ma 1234567"))
+    assert "listed-2" in [c.id for c in index.candidates(query)]
+
+
+def test_clean_name_is_not_screened_in(index: CandidateIndex) -> None:
+    assert index.screen(prepare(person("Maria Lopez Garcia"))) == []
+
+
+def test_pickle_round_trip(index: CandidateIndex) -> None:
+    copy = pickle.loads(pickle.dumps(index))
+    query = prepare(person("Abd al-Haqq al-Khiyam"))
+    assert [m.candidate_id for m in copy.screen(query)] == [
+        m.candidate_id for m in index.screen(query)
+    ]
+    entity = copy.entity(0)
+    assert entity.id == "listed-0" and entity.birth_dates == ((1960, 3, 4),)
+
+
+def test_match_as_dict_is_json_ready(index: CandidateIndex) -> None:
+    query = person("Abdelhak El Khiame")
+    query.id = "traveller-1"
+    match = index.screen(prepare(query))[0]
+    data = json.loads(json.dumps(match.as_dict()))
+    assert data["query_id"] == "traveller-1" and data["candidate_id"] == "listed-0"
+    assert data["algorithm"] == "tansiq-name-v1" and data["threshold"] == 0.7
+    assert {"feature", "score", "weight", "detail"} <= set(data["explanation"][0])
+
+
+def test_common_names_in_the_list_weigh_less() -> None:
+    common = [person(f"John Smith{'' if k % 2 else ' Jr'}") for k in range(400)]
+    rare = [person("Tiberius Quarrington")]
+    for k, entity in enumerate(common + rare):
+        entity.id = f"e{k}"
+    stats = CandidateIndex.build(prepare(e) for e in common + rare).stats
+    smith = compare(person("John Smith"), person("John Smith"), stats=stats).score
+    plain = compare(person("John Smith"), person("John Smith")).score
+    rare_score = compare(
+        person("Tiberius Quarrington"), person("Tiberius Quarrington"), stats=stats
+    ).score
+    assert smith < plain
+    assert not compare(person("John Smith"), person("John Smith"), stats=stats).is_match
+    assert rare_score >= 0.7
+
+
+def test_birth_date_conflict_weighs_more_for_common_names() -> None:
+    def drop(name: str) -> float:
+        same = compare(person(name), person(name)).score
+        other = compare(
+            person(name, birthDate="1950-02-03"), person(name, birthDate="1975-08-09")
+        ).score
+        return same - other
+
+    assert drop("John Smith") > drop("Abdelhak Tiberius Quarrington Khiame")
+
+
+def test_exact_rare_name_alone_is_a_match_but_below_full_identity() -> None:
+    name_only = compare(person("Tiberius Quarrington"), person("Tiberius Quarrington"))
+    full = compare(
+        person("Tiberius Quarrington", birthDate="1970-05-06", passportNumber="X9876543"),
+        person("Tiberius Quarrington", birthDate="1970-05-06", passportNumber="X9876543"),
+    )
+    assert 0.7 <= name_only.score < full.score
+
+
+def test_placeholder_first_of_january_counts_as_year_only() -> None:
+    match = compare(
+        person("Abdelhak El Khiame", birthDate="1960-01-01"),
+        person("Abdelhak El Khiame", birthDate="1960-07-19"),
+    )
+    assert "same birth year" in match.explanation[1].detail
+
+
+def test_nationality_never_raises_score_with_stats(index: CandidateIndex) -> None:
+    for name in ("Abdelhak El Khiame", "Ivan Petrov", "Pierre Dupont"):
+        base = compare(person(name), person("Ivan Petrov"), stats=index.stats).score
+        same = compare(
+            person(name, nationality="ru"),
+            person("Ivan Petrov", nationality="ru"),
+            stats=index.stats,
+        ).score
+        assert same <= base
