@@ -77,6 +77,7 @@ class Match:
                     "feature": item.name,
                     "score": round(item.score, 4),
                     "weight": round(item.weight, 4),
+                    "contribution": round(item.contribution, 4),
                     "detail": item.detail,
                 }
                 for item in self.explanation
