@@ -21,6 +21,7 @@ class AuditAction(StrEnum):
     DEMO_LOAD = "demo.load"
     DATASET_CREATE = "dataset.create"
     SCREEN = "screen"
+    INGEST = "ingest"
     DECIDE = "alert.decide"
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from functools import lru_cache
 from typing import Any
@@ -13,10 +13,19 @@ from followthemoney.proxy import EntityProxy
 from followthemoney.schema import Schema
 from followthemoney.types import registry
 
-from tansiq.domain.statement import BASE_PROP, Statement, StatementContext, new_statement
+from tansiq.domain.statement import (
+    BASE_PROP,
+    Provenance,
+    Statement,
+    StatementContext,
+    new_statement,
+)
 from tansiq.exceptions import InvalidData
 
 MAX_VALUE_LENGTH = 65_000
+MAX_TEXT_LENGTH = 10_000_000
+"""Long ``text`` values (an article's body) may be this long; every other value the one above."""
+Span = tuple[int, int] | None
 
 
 def get_schema(name: Any, field: str = "schema") -> Schema:
@@ -89,29 +98,52 @@ def clean_value(schema: Schema, prop_name: str, raw: Any) -> tuple[str, str, str
     if isinstance(raw, bool) or not isinstance(raw, str | int | float):
         raise InvalidData(f"value must be text, not {type(raw).__name__}", field=prop_name)
     text = str(raw)
-    if len(text) > MAX_VALUE_LENGTH:
-        raise InvalidData(f"value longer than {MAX_VALUE_LENGTH} characters", field=prop_name)
+    limit = MAX_TEXT_LENGTH if prop.type.name == "text" else MAX_VALUE_LENGTH
+    if len(text) > limit:
+        raise InvalidData(f"value longer than {limit} characters", field=prop_name)
     cleaned = _clean(prop.type.name, text)
     if cleaned is None:
         raise InvalidData(f"invalid {prop.type.name} {text!r}", field=prop_name)
     return cleaned, prop.type.name, (text if cleaned != text else None)
 
 
-def entity_statements(data: Mapping[str, Any], ctx: StatementContext) -> Iterator[Statement]:
-    """The statements of one FtM entity dict (``id``, ``schema``, ``properties``)."""
+def entity_statements(
+    data: Mapping[str, Any],
+    ctx: StatementContext,
+    document_id: str | None = None,
+    spans: Mapping[str, Sequence[Span]] | None = None,
+) -> Iterator[Statement]:
+    """The statements of one FtM entity dict (``id``, ``schema``, ``properties``).
+
+    With ``document_id``, every statement points at that document, and a value with a span in
+    ``spans[prop][i]`` points at the characters it was read from.
+    """
     schema = get_schema(data.get("schema"))
     entity_id = check_entity_id(data.get("id"))
-    yield new_statement(ctx, entity_id, schema.name, BASE_PROP, "entity", entity_id)
+    base = Provenance(document_id) if document_id else None
+    yield new_statement(
+        ctx, entity_id, schema.name, BASE_PROP, "entity", entity_id, provenance=base
+    )
     properties = data.get("properties") or {}
     if not isinstance(properties, Mapping):
         raise InvalidData("properties must be an object", field="properties")
     for prop_name, values in properties.items():
         if isinstance(values, str) or not isinstance(values, list):
             values = [values]
-        for raw in values:
+        places = (spans or {}).get(prop_name, ())
+        for index, raw in enumerate(values):
             value, prop_type, original = clean_value(schema, prop_name, raw)
+            place = places[index] if index < len(places) else None
+            where = Provenance(document_id, place[0], place[1]) if document_id and place else base
             yield new_statement(
-                ctx, entity_id, schema.name, prop_name, prop_type, value, original_value=original
+                ctx,
+                entity_id,
+                schema.name,
+                prop_name,
+                prop_type,
+                value,
+                original_value=original,
+                provenance=where,
             )
 
 

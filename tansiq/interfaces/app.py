@@ -95,7 +95,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     _install_handlers(app)
     app.include_router(api.router)
     app.include_router(api.screening_router)
+    app.include_router(api.documents_router)
     app.include_router(web.router)
     app.include_router(web.screening_router)
+    app.include_router(web.documents_router)
     app.mount("/static", StaticFiles(directory=web.STATIC_DIR), name="static")
     return app

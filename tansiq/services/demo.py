@@ -12,9 +12,11 @@ from tansiq.domain.screening import Screening
 from tansiq.services.app import Tansiq
 from tansiq.services.audit import record_now
 from tansiq.services.importing import ImportOptions, ImportReport, import_path
+from tansiq.services.ingest import IngestOptions, IngestReport, ingest_paths
 from tansiq.services.screening import ScreeningOptions, screen_manifest
 
 WATCHLIST = "demo-watchlist"
+REPORTS = "demo-reports"
 TRAVELLERS = "demo-travellers"
 
 
@@ -28,6 +30,7 @@ class DemoSummary:
     manifest: Path | None = None
     example: str | None = None
     screening: Screening | None = None
+    ingested: IngestReport | None = None
 
     @property
     def statements(self) -> int:
@@ -51,8 +54,11 @@ def load_demo(app: Tansiq, principal: Principal, seed: int = DEFAULT_SEED) -> De
     manifest = folder / "manifest.csv"
     screening = ScreeningOptions((WATCHLIST,), TRAVELLERS, marking="TLP:AMBER", grade="B2")
     run = screen_manifest(app, principal, manifest, screening)
+    reports = IngestOptions(REPORTS, marking="TLP:CLEAR", grade="C3", title="Demo reports")
+    ingested = ingest_paths(app, principal, [folder / "articles"], reports)
+    example = _example(world)
     return DemoSummary(
-        folder, imports, len(world.articles), manifest, _example(world), run.screening
+        folder, imports, len(world.articles), manifest, example, run.screening, ingested
     )
 
 

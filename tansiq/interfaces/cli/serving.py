@@ -66,6 +66,15 @@ def demo_command(
             f"{sc.alert_count} alerts for review ({sc.suppressed} already cleared or waiting). "
             "Review them: [bold]tansiq alerts list[/] or /alerts in the web app."
         )
+    if summary.ingested is not None:
+        ing = summary.ingested
+        events = sum(f.events for f in ing.files)
+        figures = sum(f.figures for f in ing.files)
+        out.print(
+            f"Ingested {ing.count('ingested')} demo articles into {ing.dataset} "
+            f"({ing.count('duplicate')} already there): {events} events, {figures} figures. "
+            "Read them: /documents and /events in the web app."
+        )
     example = summary.example or "brigade"
     out.print(
         f"Try: [bold]tansiq search {example}[/], [bold]tansiq datasets[/], "

@@ -1,6 +1,7 @@
 """Server-rendered web pages (Jinja2 + htmx); each page has a JSON twin under /api/v1."""
 
+from tansiq.interfaces.web.documents import router as documents_router
 from tansiq.interfaces.web.routes import STATIC_DIR, render_error, router
 from tansiq.interfaces.web.screening import router as screening_router
 
-__all__ = ["STATIC_DIR", "render_error", "router", "screening_router"]
+__all__ = ["STATIC_DIR", "documents_router", "render_error", "router", "screening_router"]

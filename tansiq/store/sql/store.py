@@ -75,6 +75,15 @@ class SQLStore:
         with self.engine.connect() as conn:
             return [row_statement(row) for row in conn.execute(stmt)]
 
+    def read_from(self, document_id: str, scope: Scope) -> list[Statement]:
+        stmt = (
+            select(statements)
+            .where(statements.c.document_id == document_id, visible(statements, scope))
+            .order_by(statements.c.span_start, statements.c.entity_id)
+        )
+        with self.engine.connect() as conn:
+            return [row_statement(row) for row in conn.execute(stmt)]
+
     def search(self, query: SearchQuery, scope: Scope) -> SearchPage:
         with self.engine.connect() as conn:
             total = search.count_total(conn, query, scope)

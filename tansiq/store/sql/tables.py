@@ -59,6 +59,12 @@ statements = Table(
     PrimaryKeyConstraint("entity_id", "id", name="pk_statements"),
     Index("ix_statements_dataset_entity", "dataset", "entity_id"),
     Index(
+        "ix_statements_document",
+        "document_id",
+        sqlite_where=text("document_id IS NOT NULL"),
+        postgresql_where=text("document_id IS NOT NULL"),
+    ),
+    Index(
         "ix_statements_references",
         "value",
         sqlite_where=text("prop_type = 'entity'"),

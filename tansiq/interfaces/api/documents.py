@@ -1,0 +1,71 @@
+"""API routes for documents and events read from them."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, File, Form, Query, UploadFile
+
+from tansiq.domain.principal import Principal
+from tansiq.interfaces.http import get_platform, get_principal
+from tansiq.services import Tansiq
+from tansiq.services.documents import document_dict, get_document, list_documents, timeline
+from tansiq.services.entities import entity_dict
+from tansiq.services.ingest import IngestOptions, ingest
+from tansiq.services.search import result_dict
+
+router = APIRouter(prefix="/api/v1", tags=["documents"])
+Platform = Annotated[Tansiq, Depends(get_platform)]
+Actor = Annotated[Principal, Depends(get_principal)]
+Json = dict[str, Any]
+
+
+def read_uploads(app: Tansiq, files: list[UploadFile]) -> list[tuple[str, bytes | None]]:
+    """Uploaded files as (name, bytes); ``None`` past TANSIQ_MAX_UPLOAD_MB."""
+    limit = app.settings.max_upload_mb << 20
+    found: list[tuple[str, bytes | None]] = []
+    for upload in files:
+        data = upload.file.read(limit + 1)
+        found.append((upload.filename or "upload", None if len(data) > limit else data))
+    return found
+
+
+@router.post("/documents")
+def upload_documents(
+    app: Platform,
+    principal: Actor,
+    files: Annotated[list[UploadFile], File(description="Text, HTML or PDF files")],
+    dataset: Annotated[str, Form()],
+    marking: Annotated[str | None, Form()] = None,
+    grade: Annotated[str | None, Form()] = None,
+) -> Json:
+    """Ingest documents now; each file is reported as ingested, duplicate or skipped."""
+    opts = IngestOptions(dataset, marking or None, None, grade or None)
+    report = ingest(app, principal, read_uploads(app, files), opts)
+    return {"dataset": report.dataset, "files": [f.__dict__ for f in report.files]}
+
+
+@router.get("/documents")
+def documents(
+    app: Platform,
+    principal: Actor,
+    q: Annotated[str, Query(max_length=500)] = "",
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> Json:
+    """Documents (FtM Article), with facets."""
+    return result_dict(list_documents(app, principal, q, limit, offset))
+
+
+@router.get("/documents/{document_id}")
+def document(app: Platform, principal: Actor, document_id: str) -> Json:
+    """A document's text, the spans read from it and the entities made from them."""
+    return document_dict(get_document(app, principal, document_id))
+
+
+@router.get("/events")
+def events(
+    app: Platform, principal: Actor, limit: Annotated[int, Query(ge=1, le=200)] = 200
+) -> list[Json]:
+    """Events read from documents, by date."""
+    return [entity_dict(e) for e in timeline(app, principal, limit)]

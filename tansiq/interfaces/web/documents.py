@@ -1,0 +1,74 @@
+"""Web pages for documents: list and upload, the reader with highlights, the events timeline."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, File, Form, Query, Request, UploadFile
+from fastapi.responses import HTMLResponse
+
+from tansiq.domain.principal import Principal
+from tansiq.interfaces.http import get_platform, get_principal
+from tansiq.interfaces.web.templating import page
+from tansiq.services import Tansiq
+from tansiq.services.datasets import list_datasets
+from tansiq.services.documents import get_document, list_documents, timeline
+from tansiq.services.ingest import IngestOptions, ingest
+
+router = APIRouter(include_in_schema=False)
+Platform = Annotated[Tansiq, Depends(get_platform)]
+Actor = Annotated[Principal, Depends(get_principal)]
+
+
+@router.get("/documents", response_class=HTMLResponse)
+def documents_page(
+    request: Request, app: Platform, principal: Actor, q: Annotated[str, Query(max_length=500)] = ""
+) -> HTMLResponse:
+    result = list_documents(app, principal, q)
+    return page(
+        request,
+        "documents.html",
+        result=result,
+        q=q,
+        datasets=list_datasets(app, principal),
+        report=None,
+    )
+
+
+@router.post("/documents", response_class=HTMLResponse)
+def upload_page(
+    request: Request,
+    app: Platform,
+    principal: Actor,
+    files: Annotated[list[UploadFile], File()],
+    dataset: Annotated[str, Form()],
+    grade: Annotated[str | None, Form()] = None,
+) -> HTMLResponse:
+    """Ingest uploaded files and show what happened to each."""
+    limit = app.settings.max_upload_mb << 20
+    items: list[tuple[str, bytes | None]] = []
+    for upload in files:
+        data = upload.file.read(limit + 1)
+        items.append((upload.filename or "upload", None if len(data) > limit else data))
+    report = ingest(app, principal, items, IngestOptions(dataset, None, None, grade or None))
+    return page(
+        request,
+        "documents.html",
+        result=list_documents(app, principal),
+        q="",
+        datasets=list_datasets(app, principal),
+        report=report,
+    )
+
+
+@router.get("/documents/{document_id}", response_class=HTMLResponse)
+def reader_page(
+    request: Request, app: Platform, principal: Actor, document_id: str
+) -> HTMLResponse:
+    """The document with every mention, event, role and figure highlighted."""
+    return page(request, "document.html", view=get_document(app, principal, document_id))
+
+
+@router.get("/events", response_class=HTMLResponse)
+def events_page(request: Request, app: Platform, principal: Actor) -> HTMLResponse:
+    return page(request, "events.html", events=timeline(app, principal))

@@ -1,0 +1,225 @@
+"""Ingest reporting: files in, documents with their mentions, events and figures out, each
+value stored as a statement that points at the document and the characters it was read from."""
+
+from __future__ import annotations
+
+import logging
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tansiq.domain.audit import AuditAction
+from tansiq.domain.entities import entity_statements
+from tansiq.domain.policy import Scope, read_scope
+from tansiq.domain.principal import Principal
+from tansiq.domain.statement import BASE_PROP, StatementContext, utc_now
+from tansiq.exceptions import InvalidData
+from tansiq.extract import Extraction, Extractor, Gazetteer, load_document
+from tansiq.extract.to_entities import to_entities
+from tansiq.services.app import Tansiq
+from tansiq.services.audit import record
+from tansiq.services.datasets import check_name, ensure_dataset
+from tansiq.services.watchlist_index import SCREENED_SCHEMATA, grouped
+
+log = logging.getLogger(__name__)
+Progress = Callable[[int, int], None]
+NAME_PROPS = ("name", "alias", "weakAlias", "previousName", "abbreviation")
+_GAZETTEERS: OrderedDict[str, Gazetteer] = OrderedDict()
+
+
+@dataclass(frozen=True)
+class IngestOptions:
+    """Where documents go; ``None`` means the dataset's defaults."""
+
+    dataset: str
+    marking: str | None = None
+    classification: str | None = None
+    grade: str | None = None
+    title: str | None = None
+
+
+@dataclass(frozen=True)
+class IngestedFile:
+    """What happened to one file."""
+
+    name: str
+    status: str  # ingested, duplicate, skipped
+    document_id: str | None = None
+    language: str | None = None
+    mentions: int = 0
+    events: int = 0
+    figures: int = 0
+    reason: str | None = None
+
+
+@dataclass
+class IngestReport:
+    dataset: str
+    files: list[IngestedFile] = field(default_factory=list)
+
+    def count(self, status: str) -> int:
+        return sum(f.status == status for f in self.files)
+
+
+def files_under(paths: Iterable[Path]) -> list[Path]:
+    """The files named, and every file in the folders named (recursively, hidden ones left out)."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(
+                sorted(
+                    p
+                    for p in path.rglob("*")
+                    if p.is_file()
+                    and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                )
+            )
+        elif path.is_file():
+            found.append(path)
+        else:
+            raise InvalidData("no such file or folder", source=str(path))
+    return found
+
+
+def gazetteer(app: Tansiq, scope: Scope) -> Gazetteer:
+    """Names of the people and organisations the reader may see, for resolving mentions."""
+    names = [d.name for d in app.store.datasets(scope)]
+    key = app.store.dataset_state(names, scope) + repr(scope)
+    if key not in _GAZETTEERS:
+        entries = []
+        for entity_id, group in grouped(app.store.iter_statements(None, scope, SCREENED_SCHEMATA)):
+            values = [s.value for s in group if s.prop in NAME_PROPS]
+            if values:
+                entries.append((entity_id, group[0].schema, values))
+        _GAZETTEERS[key] = Gazetteer(entries)
+        while len(_GAZETTEERS) > 2:
+            _GAZETTEERS.popitem(last=False)
+    return _GAZETTEERS[key]
+
+
+def _context(
+    app: Tansiq, principal: Principal, opts: IngestOptions, source: str
+) -> StatementContext:
+    with app.store.transaction() as writer:
+        info = ensure_dataset(
+            app,
+            writer,
+            principal,
+            opts.dataset,
+            marking=app.marking(opts.marking, opts.classification),
+            grade=app.grade(opts.grade),
+            title=opts.title,
+        )
+    marking = app.marking(opts.marking or info.tlp, opts.classification or info.classification)
+    return StatementContext(
+        info.name,
+        principal.organisation,
+        marking,
+        app.grade(opts.grade or info.grade),
+        source,
+        utc_now(),
+    )
+
+
+def _store(app: Tansiq, principal: Principal, ctx: StatementContext, found: Extraction) -> int:
+    document_id = found.document.id
+    with app.store.transaction() as writer:
+        count = 0
+        for entity in to_entities(found):
+            spans = entity.get("provenance", {}).get("spans", {})
+            stmts = list(entity_statements(entity, ctx, document_id, spans))
+            count += writer.put_statements(stmts)
+        record(
+            writer,
+            principal,
+            AuditAction.INGEST,
+            document_id,
+            dataset=ctx.dataset,
+            source=ctx.origin,
+            statements=count,
+            events=len(found.events),
+        )
+    return count
+
+
+def _already(app: Tansiq, scope: Scope, dataset: str, document_id: str) -> bool:
+    found = app.store.statements_of([document_id], scope)
+    return any(s.prop == BASE_PROP and s.dataset == dataset for s in found)
+
+
+def _one(
+    app: Tansiq,
+    principal: Principal,
+    extractor: Extractor,
+    opts: IngestOptions,
+    name: str,
+    data: bytes | None,
+) -> IngestedFile:
+    if data is None:
+        limit = app.settings.max_upload_mb
+        return IngestedFile(name, "skipped", reason=f"larger than {limit} MiB")
+    try:
+        document = load_document(data, name)
+    except InvalidData as exc:
+        return IngestedFile(name, "skipped", reason=exc.reason)
+    if _already(app, read_scope(principal), opts.dataset, document.id):
+        return IngestedFile(
+            name,
+            "duplicate",
+            document.id,
+            document.language,
+            reason="already ingested (same content)",
+        )
+    found = extractor.extract(document)
+    _store(app, principal, _context(app, principal, opts, name), found)
+    return IngestedFile(
+        name,
+        "ingested",
+        document.id,
+        document.language,
+        len(found.mentions),
+        len(found.events),
+        len(found.figures),
+    )
+
+
+def ingest(
+    app: Tansiq,
+    principal: Principal,
+    files: Iterable[tuple[str, bytes | None]],
+    opts: IngestOptions,
+    progress: Progress | None = None,
+    total: int = 0,
+) -> IngestReport:
+    """Ingest documents one by one: each is stored whole or not at all; the rest goes on."""
+    check_name(opts.dataset)
+    extractor = Extractor(gazetteer(app, read_scope(principal)))
+    report = IngestReport(opts.dataset)
+    for done, (name, data) in enumerate(files, 1):
+        result = _one(app, principal, extractor, opts, name, data)
+        if result.status == "skipped":
+            log.warning("Skipped %s: %s", name, result.reason)
+        report.files.append(result)
+        if progress is not None:
+            progress(done, total)
+    return report
+
+
+def read_files(paths: list[Path], max_bytes: int) -> Iterator[tuple[str, bytes | None]]:
+    """(name, bytes) of each file; ``None`` for a file over the size limit (then skipped)."""
+    for path in paths:
+        yield str(path), (None if path.stat().st_size > max_bytes else path.read_bytes())
+
+
+def ingest_paths(
+    app: Tansiq,
+    principal: Principal,
+    paths: list[Path],
+    opts: IngestOptions,
+    progress: Progress | None = None,
+) -> IngestReport:
+    """Ingest files and folders from disk."""
+    found = files_under(paths)
+    limit = app.settings.max_upload_mb << 20
+    return ingest(app, principal, read_files(found, limit), opts, progress, len(found))
