@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from typing import Any
 
 from tansiq.extract import lexicon as lx
@@ -18,6 +19,16 @@ PATIENT_DEPS = {"dobj", "obj", "nsubjpass", "nsubj:pass"}
 RELATIVES = {"who", "which", "that", "whom", "qui", "que", "lequel"}
 SKIP_LEFT = {"det", "punct", "cc", "case", "predet"}
 UNREALISED = {"plan", "foil", "thwart", "prevent", "stage", "plot", "avert", "déjouer", "planifier"}
+UNREALISED |= {"planning", "staging", "prepare", "preparing", "threaten", "intend", "aim"}
+MODALS = {"will", "would", "could", "might", "may", "should", "shall", "can", "must", "ought"}
+MODALS |= {"pourrait", "pourraient", "devrait", "devraient", "va", "vont"}
+INTENT = {"plan", "aim", "intend", "seek", "want", "try", "attempt", "hope", "expect", "threaten"}
+INTENT |= {"prepare", "vow", "pledge", "plot", "decide", "agree", "promise", "vouloir", "chercher"}
+GENERIC_HEADS = {"number", "rate", "wave", "risk", "threat", "fear", "kind", "type", "nombre"}
+DEFINITE = {"the", "this", "that", "these", "those", "such", "le", "la", "les", "ce", "cet"}
+DEFINITE |= {"cette", "ces", "l'", "l’"}
+ANAPHORIC = {"same", "latest", "last", "recent", "aforementioned", "dernier", "dernière", "même"}
+SHARED_ROLES = {"agency", "involved", "perpetrator", "perpetrator_org"}
 WITH = {"with", "avec"}
 ACTOR_ROLE = {lx.ATTACK: "perpetrator", lx.RETURN: "involved", lx.MEETING: "involved"}
 PATIENT_ROLE = {lx.ARREST: "arrested", lx.DISMANTLE: "target", lx.FOIL: "target"}
@@ -62,7 +73,8 @@ def verb_arguments(trigger: Token) -> tuple[list[Token], list[Token], list[Token
             obliques += [g for g in child.children if g.dep_ == "pobj"] or [child]
     if not actors and trigger.dep_ in ("conj", "xcomp", "advcl") and trigger.head is not trigger:
         actors = [c for c in trigger.head.children if c.dep_ in ("nsubj",)]
-    if not patients and trigger.dep_ in ("acl", "amod") and trigger.tag_ == "VBN":
+    participle = trigger.tag_ == "VBN" or (trigger.pos_ == "ADJ" and trigger.lower_.endswith("ed"))
+    if not patients and trigger.dep_ in ("acl", "amod") and participle:
         patients = [trigger.head]
     return actors, patients, obliques
 
@@ -93,16 +105,32 @@ class EventReader:
     def events(
         self, doc: Any, sentences: list[Span], dates: list[DateSpan], figures: list[Figure]
     ) -> list[Event]:
-        """All events in ``doc``, one per trigger word."""
-        found: list[Event] = []
+        """The events reported in ``doc`` as having happened, re-mentions merged into the first."""
+        found: list[tuple[Event, bool]] = []
         for sent, span in zip(doc.sents, sentences, strict=True):
             for token in sent:
-                kind = self.lexicon.event_type(token.lemma_.lower(), token.pos_)
-                if kind is not None and token.pos_ in ("VERB", "NOUN"):
-                    event = self._event(kind, token, sent, span, dates, figures)
-                    if event is not None:
-                        found.append(event)
-        return found
+                kind = self._kind(token)
+                if kind is None or not realised(token):
+                    continue
+                event = self._event(kind, token, sent, span, dates, figures)
+                if event is not None:
+                    found.append((event, token.pos_ == "NOUN" and definite(token)))
+        return merge_mentions(found)
+
+    def _kind(self, token: Token) -> str | None:
+        pos = token.pos_
+        lemma = token.lemma_.lower()
+        if pos == "ADJ" and token.lower_.endswith("ed"):  # 'and dismantled cells' tagged JJ
+            pos, lemma = "VERB", _participle_lemma(token.lower_, self.lexicon)
+        if pos not in ("VERB", "NOUN"):
+            return None
+        if (
+            pos == "VERB"
+            and lemma in ("come", "go")
+            and any(c.lower_ == "back" for c in token.children)
+        ):
+            return lx.RETURN
+        return self.lexicon.event_type(lemma, pos)
 
     def _event(
         self,
@@ -113,7 +141,7 @@ class EventReader:
         dates: list[DateSpan],
         figures: list[Figure],
     ) -> Event | None:
-        reader = verb_arguments if trigger.pos_ == "VERB" else noun_arguments
+        reader = noun_arguments if trigger.pos_ == "NOUN" else verb_arguments
         actors, patients, others = reader(trigger)
         if trigger.pos_ == "NOUN" and trigger.head.lemma_.lower() in UNREALISED:
             return None
@@ -195,6 +223,75 @@ class EventReader:
             if token.ent_type_ in labels:
                 return str(token.doc[token.left_edge.i : token.i + 1].text)
         return next((e.text for e in sent.ents if e.label_ in labels), None)
+
+
+def realised(trigger: Token) -> bool:
+    """False for a trigger under a modal, a negation, an intention or a purpose ('to meet')."""
+    children = list(trigger.children)
+    if any(c.dep_ == "neg" or c.lower_ in MODALS for c in children):
+        return False
+    head = trigger.head
+    if trigger.pos_ == "NOUN":
+        if head.lower_ in UNREALISED or head.lemma_.lower() in UNREALISED:
+            return False
+        if any(c.dep_ in ("compound", "amod") and c.lower_ in UNREALISED for c in children):
+            return False  # planning attacks
+        if head.dep_ == "prep" and head.head.lemma_.lower() in GENERIC_HEADS:
+            return False  # 'the number of arrests'
+        return not (head.lower_ in ("of", "de") and head.head.lower_ in UNREALISED)
+    infinitive = any(c.dep_ == "aux" and c.lower_ in ("to", "pour") for c in children)
+    if infinitive and (trigger.dep_ == "advcl" or head.lemma_.lower() in INTENT):
+        return False
+    return not (trigger.dep_ in ("xcomp", "ccomp") and head.lemma_.lower() in INTENT)
+
+
+def definite(trigger: Token) -> bool:
+    """A noun trigger that refers back: 'the attacks', 'these arrests', 'the same meeting'."""
+    dets = [c for c in trigger.children if c.dep_ in ("det", "poss", "amod")]
+    return any(c.lower_ in DEFINITE or c.lower_ in ANAPHORIC for c in dets)
+
+
+def merge_mentions(found: list[tuple[Event, bool]]) -> list[Event]:
+    """Events with re-mentions of an earlier event of the same type folded into it.
+
+    A re-mention is a definite noun ('the attacks') after an event of its type with no other date,
+    or a trigger of the same type in the same sentence sharing an actor ('visited Morocco to meet').
+    Its trigger span goes into the first event's ``mentions`` and its new roles are added.
+    """
+    kept: list[Event] = []
+    for event, is_definite in found:
+        target = next((k for k in reversed(kept) if _same(k, event, is_definite)), None)
+        if target is None:
+            kept.append(event)
+            continue
+        roles = _dedup([*target.roles, *event.roles])
+        merged = replace(
+            target,
+            roles=tuple(roles),
+            mentions=(*target.mentions, Span(event.start, event.end)),
+            date=target.date or event.date,
+            location=target.location or event.location,
+            count=target.count or event.count,
+        )
+        kept[kept.index(target)] = merged
+    return kept
+
+
+def _same(first: Event, later: Event, is_definite: bool) -> bool:
+    if first.type != later.type or (first.date and later.date and first.date != later.date):
+        return False
+    if is_definite:
+        return True
+    shared = {(r.role, r.text.casefold()) for r in first.roles if r.role in SHARED_ROLES}
+    same_sentence = first.sentence == later.sentence
+    return same_sentence and any((r.role, r.text.casefold()) in shared for r in later.roles)
+
+
+def _participle_lemma(word: str, lexicon: lx.Lexicon) -> str:
+    for lemma in (word[:-1], word[:-2], word[:-3]):
+        if lexicon.event_type(lemma, "VERB") is not None:
+            return lemma
+    return word
 
 
 def _nearest_date(offset: int, span: Span, dates: list[DateSpan]) -> str | None:

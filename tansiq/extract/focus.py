@@ -30,18 +30,17 @@ IRREGULAR = (
 
 def stem(lemma: str) -> str:
     """A prefix shared by a lemma's inflections: 'detonate' -> 'detonat', 'arrêter' -> 'arrêt'."""
-    if lemma.endswith(("er", "ir", "re")) and len(lemma) > 5 and not lemma.isascii():
-        return lemma[:-2]
-    if lemma.endswith(("er", "ir")) and len(lemma) > 5 and lemma in _FRENCH:
+    if lemma in _FRENCH:
         return lemma[:-2]
     return lemma[:-1] if lemma.endswith("e") and len(lemma) > 4 else lemma
 
 
-_FRENCH = frozenset(
+_FRENCH_VERBS = (
     "arrêter interpeller appréhender écrouer démanteler neutraliser déjouer avorter attaquer"
     " assassiner enlever blesser exploser incendier mitrailler revenir rentrer rencontrer"
-    " réunir signer visiter lancer".split()
+    " réunir signer visiter lancer planifier"
 )
+_FRENCH = frozenset(_FRENCH_VERBS.split())
 
 
 def trigger_pattern(lexicon: Lexicon) -> re.Pattern[str]:

@@ -100,6 +100,8 @@ class Event:
     location: str | None = None
     roles: tuple[Role, ...] = ()
     count: Figure | None = None
+    mentions: tuple[Span, ...] = ()
+    """Trigger spans of later re-mentions of this event ('the attacks'), merged into it."""
 
     def fillers(self, role: str) -> list[str]:
         """The texts of the arguments in ``role``."""

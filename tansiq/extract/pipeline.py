@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -9,6 +10,7 @@ from tansiq.extract import ner
 from tansiq.extract.dates import find_dates, parse_reference
 from tansiq.extract.events import EventReader
 from tansiq.extract.figures import find_figures
+from tansiq.extract.focus import focus, needs_names, trigger_pattern
 from tansiq.extract.gazetteer import Gazetteer
 from tansiq.extract.lexicon import Lexicon
 from tansiq.extract.model import Document, Extraction, Mention, Span
@@ -18,40 +20,72 @@ DEFAULT_LANGUAGE = "en"
 
 
 class Extractor:
-    """Extracts from documents with a gazetteer of known entities and a lexicon of triggers."""
+    """Extracts from documents with a gazetteer of known entities and a lexicon of triggers.
+
+    Only sentences with a trigger word, a number, a capitalised name or a gazetteer hit are parsed
+    (see :mod:`tansiq.extract.focus`), and the statistical NER runs only on cased text.
+    """
 
     def __init__(self, gazetteer: Gazetteer | None = None, lexicon: Lexicon | None = None) -> None:
         self.gazetteer = gazetteer or Gazetteer()
         self.lexicon = lexicon or Lexicon()
+        self._triggers = trigger_pattern(self.lexicon)
 
     def extract(self, document: Document) -> Extraction:
         """Everything in one document."""
-        lang = _language(document)
-        return self._read(document, pipeline(lang)(document.text), lang)
+        return next(self._extract_batch([document], batch_size=1))
 
     def extract_many(
         self, documents: Iterable[Document], batch_size: int = 32, n_process: int = 1
     ) -> Iterator[Extraction]:
-        """Many documents of one language at a time through ``nlp.pipe`` (faster in bulk)."""
-        by_lang: dict[str, list[Document]] = {}
-        for document in documents:
-            by_lang.setdefault(_language(document), []).append(document)
-        for lang, docs in by_lang.items():
-            texts = (d.text for d in docs)
-            parsed = pipeline(lang).pipe(texts, batch_size=batch_size, n_process=n_process)
-            for document, doc in zip(docs, parsed, strict=True):
-                yield self._read(document, doc, lang)
+        """Extractions in input order, parsed ``batch_size`` documents at a time with
+        ``nlp.pipe``; ``n_process > 1`` spreads batches over worker processes, each parsing and
+        reading its own documents (only the small Extraction records travel back)."""
+        if n_process <= 1:
+            yield from self._extract_batch(documents, batch_size)
+            return
+        context = multiprocessing.get_context(
+            "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+        )
+        with context.Pool(n_process, initializer=_init_worker, initargs=(self,)) as pool:
+            for extractions in pool.imap(_work, _chunks(documents, batch_size)):
+                yield from extractions
 
-    def _read(self, document: Document, doc: Any, lang: str) -> Extraction:
+    def _extract_batch(
+        self, documents: Iterable[Document], batch_size: int
+    ) -> Iterator[Extraction]:
+        for chunk in _chunks(documents, batch_size):
+            prepared = [self._prepare(d) for d in chunk]
+            parsed: dict[int, Any] = {}
+            groups: dict[tuple[str, bool], list[int]] = {}
+            for i, (lang, _, _, names) in enumerate(prepared):
+                groups.setdefault((lang, names), []).append(i)
+            for (lang, names), indexes in groups.items():
+                nlp = pipeline(lang)
+                disable = [] if names else [p for p in ("ner",) if p in nlp.pipe_names]
+                texts = [prepared[i][1] for i in indexes]
+                docs = nlp.pipe(texts, batch_size=batch_size, disable=disable)
+                parsed.update(zip(indexes, docs, strict=True))
+            for i, document in enumerate(chunk):
+                lang, _, known, _ = prepared[i]
+                yield self._read(document, parsed[i], lang, known)
+
+    def _prepare(self, document: Document) -> tuple[str, str, list[Mention], bool]:
+        """(language, focused text, gazetteer mentions, whether to run NER) of a document."""
+        known = self.gazetteer.find(document.text)
+        focused = focus(document.text, self._triggers, [(m.start, m.end) for m in known])
+        return _language(document), focused, known, needs_names(document.text)
+
+    def _read(self, document: Document, doc: Any, lang: str, known: list[Mention]) -> Extraction:
         text = document.text
         acronyms = ner.acronym_table(text)
         mentions = ner.merge(
-            self.gazetteer.find(text),
+            known,
             ner.acronym_mentions(text),
             ner.dateline_mentions(text),
             ner.model_mentions(doc),
         )
-        sentences = [Span(s.start_char, s.end_char) for s in doc.sents]
+        sentences = [_trimmed(s) for s in doc.sents]
         dates = find_dates(text, parse_reference(document.published))
         figures = find_figures(doc, text, sentences, dates, lang)
         reader = EventReader(self.lexicon, _resolver(mentions))
@@ -62,6 +96,36 @@ class Extractor:
             events=reader.events(doc, sentences, dates, figures),
             figures=figures,
         )
+
+
+_WORKER: list[Extractor] = []
+
+
+def _init_worker(extractor: Extractor) -> None:
+    _WORKER[:] = [extractor]
+
+
+def _work(documents: list[Document]) -> list[Extraction]:
+    return list(_WORKER[0]._extract_batch(documents, len(documents)))
+
+
+def _chunks(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    chunk: list[Document] = []
+    for document in documents:
+        chunk.append(document)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _trimmed(sent: Any) -> Span:
+    """A sentence's span without the blanked-out text and spaces at its ends."""
+    words = [t for t in sent if not t.is_space]
+    if not words:
+        return Span(sent.start_char, sent.start_char)
+    return Span(words[0].idx, words[-1].idx + len(words[-1].text))
 
 
 def extract(document: Document, gazetteer: Gazetteer | None = None) -> Extraction:

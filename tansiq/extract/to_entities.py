@@ -82,6 +82,13 @@ def event(document: Document, found: Event) -> EntityDict:
     _add(entity, "date", found.date, sentence)
     _add(entity, "location", found.location, sentence)
     _add(entity, "proof", document.id)
+    for again in found.mentions:
+        _add(
+            entity,
+            "notes",
+            f"mentioned again: {document.text[again.start : again.end]}",
+            (again.start, again.end),
+        )
     for role in found.roles:
         _add(entity, "notes", f"{role.role}: {role.text}", (role.start, role.end))
         _add(entity, "involved", role.entity_id, (role.start, role.end))

@@ -68,6 +68,11 @@ _SEP = "\x1f"
 IntArray = npt.NDArray[np.int32]
 Int64Array = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float32]
+BoolArray = npt.NDArray[np.bool_]
+_Spans = tuple[Int64Array, Int64Array]
+_NO_SPANS: _Spans = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))
+PLAN_CACHE = 200_000
+"""Query tokens whose resolved posting spans each process keeps (then starts afresh)."""
 
 
 def blocking_keys(token: NameToken, query: bool = False) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -127,6 +132,16 @@ class _Ranked:
     positions: IntArray
     shared: FloatArray
     query_mass: float
+
+
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """Where a query token's keys post: exact and fuzzy spans with their total lengths."""
+
+    exact: _Spans
+    fuzzy: _Spans
+    exact_size: int
+    fuzzy_size: int
 
 
 class _Builder:
@@ -209,6 +224,7 @@ class CandidateIndex:
         "_id_off",
         "_ids",
         "_key_hashes",
+        "_key_plans",
         "_mass",
         "_name_off",
         "_names",
@@ -235,6 +251,7 @@ class CandidateIndex:
     _id_off: Int64Array
     _ids: bytes
     _key_hashes: npt.NDArray[np.uint32]
+    _key_plans: dict[tuple[Any, ...], _Plan]
     _mass: FloatArray
     _name_off: Int64Array
     _names: bytes
@@ -253,6 +270,7 @@ class CandidateIndex:
         self.stats = NameStats(0)
         self._scratch = None
         self._schemas = None
+        self._key_plans = {}
 
     @classmethod
     def build(cls, entities: Iterable[PreparedEntity]) -> CandidateIndex:
@@ -307,7 +325,7 @@ class CandidateIndex:
         return {
             name: getattr(self, name)
             for name in self.__slots__
-            if name not in ("_scratch", "_schemas")
+            if name not in ("_scratch", "_schemas", "_key_plans")
         }
 
     def __setstate__(self, state: dict[str, Any]) -> None:
@@ -315,6 +333,7 @@ class CandidateIndex:
             setattr(self, name, value)
         self._scratch = None
         self._schemas = None
+        self._key_plans = {}
 
     # -- entities -----------------------------------------------------------------------
 
@@ -357,22 +376,61 @@ class CandidateIndex:
 
     # -- candidates ---------------------------------------------------------------------
 
-    def _postings_for(self, keys: Iterable[str]) -> IntArray | None:
-        """Posting lists of ``keys`` concatenated (may repeat; None when none is indexed)."""
+    def _spans(self, keys: Iterable[str]) -> tuple[Int64Array, Int64Array]:
+        """(starts, ends) of the posting lists of the indexed ``keys``."""
         hashes = self._key_hashes
         digests = np.fromiter((_hash(key) for key in keys), dtype=np.uint32)
         if not len(digests) or not len(hashes):
-            return None
+            return _NO_SPANS
         at = np.searchsorted(hashes, digests)
         ok = at < len(hashes)
         found = at[ok][hashes[at[ok]] == digests[ok]]
         if not len(found):
+            return _NO_SPANS
+        return self._post_off[found], self._post_off[found + 1]
+
+    def _plan(self, token: NameToken) -> _Plan:
+        """Posting spans of a query token's exact and fuzzy keys (cached per process)."""
+        key = (token.text, token.keys, token.skeletons, token.vowelled, token.exact_vowels)
+        plan = self._key_plans.get(key)
+        if plan is None:
+            strict, loose = blocking_keys(token, query=True)
+            exact = self._spans(strict)
+            fuzzy = self._spans(loose + fuzzy_keys(strict + loose))
+            plan = _Plan(
+                exact, fuzzy, int((exact[1] - exact[0]).sum()), int((fuzzy[1] - fuzzy[0]).sum())
+            )
+            if len(self._key_plans) >= PLAN_CACHE:
+                self._key_plans.clear()
+            self._key_plans[key] = plan
+        return plan
+
+    def _gather(self, spans: tuple[Int64Array, Int64Array]) -> IntArray | None:
+        """Posting lists of ``spans`` concatenated (may repeat; None when empty)."""
+        starts, ends = spans
+        if not len(starts):
             return None
-        starts, ends = self._post_off[found], self._post_off[found + 1]
-        if len(found) == 1:
-            return self._postings[starts[0] : ends[0]]
-        parts = [self._postings[a:b] for a, b in zip(starts.tolist(), ends.tolist(), strict=True)]
+        if len(starts) == 1:
+            return self._postings[int(starts[0]) : int(ends[0])]
+        postings = self._postings
+        parts = [postings[a:b] for a, b in zip(starts.tolist(), ends.tolist(), strict=True)]
         return np.concatenate(parts)
+
+    def _members(self, reached: IntArray, spans: tuple[Int64Array, Int64Array]) -> BoolArray:
+        """Which of the sorted positions ``reached`` appear in the posting lists of ``spans``.
+
+        Posting lists are sorted by position, so a binary search per reached
+        entity replaces scattering a common key's whole posting list.
+        """
+        found = np.zeros(len(reached), dtype=bool)
+        postings = self._postings
+        for a, b in zip(spans[0].tolist(), spans[1].tolist(), strict=True):
+            if b <= a:
+                continue
+            seg = postings[a:b]
+            at = np.minimum(np.searchsorted(seg, reached), b - a - 1)
+            found |= seg[at] == reached
+        return found
 
     def _buffers(self) -> tuple[FloatArray, FloatArray, FloatArray, FloatArray]:
         """Per-process scratch: summed IDF and weight per entity, and one token's share."""
@@ -385,59 +443,83 @@ class CandidateIndex:
     def _rank(self, query: PreparedEntity, limit: int) -> _Ranked:
         """Top ``limit`` positions by summed IDF of the query tokens they share."""
         empty = _Ranked(np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float32), 0.0)
-        groups: dict[str, tuple[float, tuple[str, ...], tuple[str, ...]]] = {}
+        if not len(self) or limit <= 0:
+            return empty
+        total = len(self) + 1
+        cap = max(COMMON_POSTINGS, int(len(self) * COMMON_SHARE))
+        # (size, is document, weight, exact spans, exact size, fuzzy spans or None, fuzzy size)
+        found: list[tuple[int, bool, float, _Spans, int, _Spans | None, int]] = []
+        seen: set[str] = set()
         repeats: dict[str, int] = {}
         for name in query.name_tokens:
             for text, count in Counter(t.text for t in name).items():
                 repeats[text] = max(count, repeats.get(text, 1))
+        for name in query.name_tokens:
             for token in name:
-                if token.text not in groups:
-                    strict, loose = blocking_keys(token, query=True)
+                if token.text in seen:
+                    continue
+                seen.add(token.text)
+                plan = self._plan(token)
+                common = plan.exact_size > cap
+                # a common token's typo neighbours are not worth their cost
+                fuzzy_size = 0 if common else plan.fuzzy_size
+                size = plan.exact_size + fuzzy_size
+                if size:
                     weight_ = token.weight * repeats[token.text]
-                    groups[token.text] = (weight_, strict, loose + fuzzy_keys(strict + loose))
+                    loose = None if common or not fuzzy_size else plan.fuzzy
+                    found.append(
+                        (size, False, weight_, plan.exact, plan.exact_size, loose, fuzzy_size)
+                    )
         for doc in query.documents:
-            groups[DOC_PREFIX + doc] = (0.0, (DOC_PREFIX + doc,), ())
-        if not groups or not len(self) or limit <= 0:
+            spans = self._spans((DOC_PREFIX + doc,))
+            size = int((spans[1] - spans[0]).sum())
+            if size:
+                found.append((size, True, 0.0, spans, size, None, 0))
+        if not found:
             return empty
         idf, weight, token_idf, token_weight_ = self._buffers()
         touched: list[IntArray] = []
-        total = len(self) + 1
-        cap = max(COMMON_POSTINGS, int(len(self) * COMMON_SHARE))
-        found = []
-        for text, (token_weight, exact_keys, fuzzy_keys_) in groups.items():
-            exact = self._postings_for(exact_keys)
-            common = exact is not None and len(exact) > cap
-            # a common token's typo neighbours are not worth their cost
-            fuzzy = self._postings_for(fuzzy_keys_) if fuzzy_keys_ and not common else None
-            size = (0 if exact is None else len(exact)) + (0 if fuzzy is None else len(fuzzy))
-            if size:
-                found.append((size, text, token_weight, exact, fuzzy))
+        reached: IntArray | None = None
         found.sort(key=lambda item: item[0])
-        for size, text, token_weight, exact, fuzzy in found:
+        for size, is_doc, token_weight, exact_spans, exact_size, fuzzy_spans, fuzzy_size in found:
+            exact_idf = math.log(total / (exact_size + 1)) + 0.1 + (DOC_BONUS if is_doc else 0.0)
+            fuzzy_idf = FUZZY_GAIN * (math.log(total / (fuzzy_size + 1)) + 0.1)
+            if size > cap and touched:
+                # A common token only adds to entities that rarer tokens already reached:
+                # look those up in its posting lists rather than scatter the lists.
+                if reached is None:
+                    every = touched[0] if len(touched) == 1 else np.concatenate(touched)
+                    reached = np.unique(every)
+                add_idf = np.zeros(len(reached), dtype=np.float32)
+                add_weight = np.zeros(len(reached), dtype=np.float32)
+                if fuzzy_spans is not None:
+                    hit = self._members(reached, fuzzy_spans)
+                    add_idf[hit] = fuzzy_idf
+                    add_weight[hit] = FUZZY_WEIGHT * token_weight
+                if exact_size:
+                    hit = self._members(reached, exact_spans)
+                    add_idf[hit] = exact_idf
+                    add_weight[hit] = token_weight
+                idf[reached] += add_idf
+                weight[reached] += add_weight
+                continue
             # Assign this token's credit (exact overrides fuzzy), then add it once per entity:
             # fancy-index += applies once per distinct position even when it repeats.
+            exact = self._gather(exact_spans)
+            fuzzy = None if fuzzy_spans is None else self._gather(fuzzy_spans)
             if fuzzy is not None:
-                token_idf[fuzzy] = FUZZY_GAIN * (math.log(total / (len(fuzzy) + 1)) + 0.1)
+                token_idf[fuzzy] = fuzzy_idf
                 token_weight_[fuzzy] = FUZZY_WEIGHT * token_weight
             if exact is not None:
-                bonus = DOC_BONUS if text.startswith(DOC_PREFIX) else 0.0
-                token_idf[exact] = math.log(total / (len(exact) + 1)) + 0.1 + bonus
+                token_idf[exact] = exact_idf
                 token_weight_[exact] = token_weight
             parts = [p for p in (exact, fuzzy) if p is not None]
             hits = parts[0] if len(parts) == 1 else np.concatenate(parts)
-            if size > cap and touched:
-                # A common token only adds to entities that rarer tokens already reached.
-                reached = touched[0] if len(touched) == 1 else np.concatenate(touched)
-                idf[reached] += token_idf[reached]
-                weight[reached] += token_weight_[reached]
-            else:
-                idf[hits] += token_idf[hits]
-                weight[hits] += token_weight_[hits]
-                touched.append(hits)
+            idf[hits] += token_idf[hits]
+            weight[hits] += token_weight_[hits]
+            touched.append(hits)
             token_idf[hits] = 0.0
             token_weight_[hits] = 0.0
-        if not touched:
-            return empty
         every = touched[0] if len(touched) == 1 else np.concatenate(touched)
         mass = self._mass[every]
         cover = np.minimum(1.0, weight[every] / np.maximum(mass, 0.05))

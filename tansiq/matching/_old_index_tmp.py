@@ -1,0 +1,520 @@
+"""Candidate index (blocking) over a watchlist of prepared entities.
+
+Scoring every traveller against every listed name is far too slow for a list
+of a million names, so the index proposes a few candidates per query:
+
+* every name token contributes its blocking keys: the consonant skeletons of
+  its phonetic keys (all romanisations for Arabic-script words) and of the
+  parts of compound tokens (``abd-haq`` also gives ``hq``); normalised
+  document numbers are keys too;
+* each key has a posting list of entity positions (one int32 array for all
+  keys, with offsets: no Python object per posting);
+* a query token adds its inverse document frequency to every entity its keys
+  reach, the highest sums are the candidates, and :meth:`CandidateIndex.screen`
+  scores them with the matching algorithm after a cheap coverage check.
+
+Entities are stored column-wise (numpy arrays and byte blobs, name tokens
+interned in one table) and rebuilt as :class:`PreparedEntity` on demand, so the
+index is compact, quick to pickle and shares well between forked workers. The
+index also learns :class:`NameStats` (how often each name key occurs in the
+list) and scores with it, so names common in the watchlist weigh less.
+"""
+
+from __future__ import annotations
+
+import math
+import zlib
+from array import array
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from .algorithm import ALGORITHM, Algorithm, Match
+from .features import name_evidence
+from .names import LONG_SIDE_FLOOR, information
+from .phonetic import phonetic_key, skeleton
+from .prepare import BirthDate, PreparedEntity, reweigh, reweigh_token
+from .rarity import NameStats
+from .tokens import NameToken
+
+__all__ = ["DEFAULT_LIMIT", "CandidateIndex", "blocking_keys", "fuzzy_keys"]
+
+DEFAULT_LIMIT = 50
+"""Candidates proposed per query."""
+NEVER_POSITIVE = frozenset(["gender", "nationality"])
+"""Features that can only lower a score (they give no headroom above the name)."""
+COMPOUND_PARTICLES = frozenset(["abd", "abu", "lah", "din", "rahman"])
+"""Compound parts too generic to block on alone (Abd-, Abu-, -ullah, -uddin, -urrahman)."""
+FUZZY_MIN_LENGTH = 4
+"""Keys at least this long also post their one-letter deletions."""
+FUZZY_GAIN = 0.6
+"""Share of a token's IDF credited to a candidate reached only through a deletion key."""
+FUZZY_WEIGHT = 0.85
+COMMON_POSTINGS = 5000
+COMMON_SHARE = 0.002
+"""Tokens reaching more entities than this (count or share of the list) are common: they
+only add to candidates found through rarer tokens, unless they are all the query has."""
+COVER_BONUS = 2.0
+"""Rank bonus for candidates whose lightest name is fully covered by the query tokens."""
+DOC_PREFIX = "#"
+SKELETON = "~"
+DOC_BONUS = 10.0
+_SEP = "\x1f"
+
+IntArray = npt.NDArray[np.int32]
+Int64Array = npt.NDArray[np.int64]
+FloatArray = npt.NDArray[np.float32]
+
+
+def blocking_keys(token: NameToken, query: bool = False) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(exact, loose) blocking keys of one name token.
+
+    A romanised (vowelled) token is keyed by its phonetic keys, and loosely by
+    its consonant skeletons (``~`` prefix), which is what an unvocalised
+    Arabic-script word is keyed by exactly. Compound parts (``abd-haq`` gives
+    ``hak``) are keyed too. Listed names also post the generic parts of their
+    compounds (a lone "Abd" in a query finds Abd-Jabbar); query compounds do
+    not look them up, or every -ullah name would be a candidate of every other.
+    """
+    keys = [token.text] if token.exact_vowels else list(token.keys)
+    if "-" in token.text:
+        for part in token.text.split("-"):
+            if len(part) > 2 and not (query and part in COMPOUND_PARTICLES):
+                keys.append(phonetic_key(part))
+    skeletons = [SKELETON + skeleton(k) for k in keys]
+    if not token.vowelled:
+        return tuple(dict.fromkeys(SKELETON + s for s in token.skeletons)), ()
+    exact = tuple(dict.fromkeys(k for k in keys if k))
+    loose = tuple(dict.fromkeys(s for s in skeletons if len(s) > 1 and s not in exact))
+    return exact, loose
+
+
+def fuzzy_keys(keys: Iterable[str]) -> tuple[str, ...]:
+    """One-letter deletions of the longer blocking keys (catch typos and transpositions)."""
+    exact = set(keys)
+    out: dict[str, None] = {}
+    for key in exact:
+        prefix, body = (SKELETON, key[1:]) if key.startswith(SKELETON) else ("", key)
+        if len(body) >= FUZZY_MIN_LENGTH:
+            for i in range(len(body)):
+                variant = prefix + body[:i] + body[i + 1 :]
+                if variant not in exact:
+                    out[variant] = None
+    return tuple(out)
+
+
+def _hash(key: str) -> int:
+    return zlib.crc32(key.encode())
+
+
+def _pack_date(date: BirthDate) -> int:
+    year, month, day = date
+    return year * 10_000 + (month or 0) * 100 + (day or 0)
+
+
+def _unpack_date(value: int) -> BirthDate:
+    year, rest = divmod(value, 10_000)
+    month, day = divmod(rest, 100)
+    return (year, month or None, day or None)
+
+
+@dataclass(frozen=True, slots=True)
+class _Ranked:
+    positions: IntArray
+    shared: FloatArray
+    query_mass: float
+
+
+class _Builder:
+    """Accumulates columns while entities stream in (array.array, not Python lists)."""
+
+    def __init__(self) -> None:
+        self.ids = bytearray()
+        self.id_off = array("q", [0])
+        self.names = bytearray()
+        self.name_off = array("q", [0])
+        self.schema: array[int] = array("H")
+        self.schemas: dict[str, int] = {}
+        self.entity_names = array("q", [0])
+        self.token_off = array("q", [0])
+        self.token_ids: array[int] = array("i")
+        self.tokens: dict[NameToken, int] = {}
+        self.date_off = array("q", [0])
+        self.dates: array[int] = array("i")
+        self.sets: dict[frozenset[str], int] = {frozenset(): 0}
+        self.gender: array[int] = array("i")
+        self.country: array[int] = array("i")
+        self.documents: dict[int, frozenset[str]] = {}
+        self.post_key: array[int] = array("I")
+        self.post_pos: array[int] = array("i")
+        self.stat_counts: dict[str, int] = {}
+
+    def _set_id(self, values: frozenset[str]) -> int:
+        return self.sets.setdefault(values, len(self.sets))
+
+    def _token_id(self, token: NameToken) -> int:
+        return self.tokens.setdefault(token, len(self.tokens))
+
+    def _post(self, key: str, pos: int) -> None:
+        self.post_key.append(_hash(key))
+        self.post_pos.append(pos)
+
+    def add(self, pos: int, entity: PreparedEntity) -> None:
+        self.ids += (entity.id or "").encode()
+        self.id_off.append(len(self.ids))
+        self.names += _SEP.join(entity.names).encode()
+        self.name_off.append(len(self.names))
+        self.schema.append(self.schemas.setdefault(entity.schema.name, len(self.schemas)))
+        keys: set[str] = set()
+        stat_keys: set[str] = set()
+        for name in entity.name_tokens:
+            for token in name:
+                self.token_ids.append(self._token_id(token))
+                exact, loose = blocking_keys(token)
+                keys.update(exact)
+                keys.update(loose)
+                stat_keys.update(token.rarity)
+            self.token_off.append(len(self.token_ids))
+        self.entity_names.append(len(self.token_off) - 1)
+        hashes = {_hash(key) for key in keys}
+        hashes.update(_hash(key) for key in fuzzy_keys(keys))  # loose keys too: cheap, helps
+        self.post_key.extend(hashes)
+        self.post_pos.extend([pos] * len(hashes))
+        for doc in entity.documents:
+            self._post(DOC_PREFIX + doc, pos)
+        for key in stat_keys:
+            self.stat_counts[key] = self.stat_counts.get(key, 0) + 1
+        self.dates.extend(_pack_date(d) for d in entity.birth_dates)
+        self.date_off.append(len(self.dates))
+        self.gender.append(self._set_id(entity.genders))
+        self.country.append(self._set_id(entity.countries))
+        if entity.documents:
+            self.documents[pos] = entity.documents
+
+
+class CandidateIndex:
+    """Blocking index and screening over a fixed list of prepared entities."""
+
+    __slots__ = (
+        "_country",
+        "_date_off",
+        "_dates",
+        "_documents",
+        "_entity_names",
+        "_gender",
+        "_id_off",
+        "_ids",
+        "_key_hashes",
+        "_mass",
+        "_name_off",
+        "_names",
+        "_post_off",
+        "_postings",
+        "_schema",
+        "_schema_names",
+        "_schemas",
+        "_scratch",
+        "_sets",
+        "_token_ids",
+        "_token_off",
+        "_tokens",
+        "stats",
+    )
+
+    stats: NameStats
+    _country: IntArray
+    _date_off: Int64Array
+    _dates: IntArray
+    _documents: dict[int, frozenset[str]]
+    _entity_names: Int64Array
+    _gender: IntArray
+    _id_off: Int64Array
+    _ids: bytes
+    _key_hashes: npt.NDArray[np.uint32]
+    _mass: FloatArray
+    _name_off: Int64Array
+    _names: bytes
+    _post_off: Int64Array
+    _postings: IntArray
+    _schema: npt.NDArray[np.uint16]
+    _schema_names: list[str]
+    _schemas: list[Any] | None
+    _scratch: tuple[FloatArray, FloatArray, FloatArray, FloatArray] | None
+    _sets: list[frozenset[str]]
+    _token_ids: IntArray
+    _token_off: Int64Array
+    _tokens: list[NameToken]
+
+    def __init__(self) -> None:
+        self.stats = NameStats(0)
+        self._scratch = None
+        self._schemas = None
+
+    @classmethod
+    def build(cls, entities: Iterable[PreparedEntity]) -> CandidateIndex:
+        """Index prepared entities (one pass; the iterable may be a generator)."""
+        builder = _Builder()
+        count = 0
+        for count, entity in enumerate(entities, start=1):
+            builder.add(count - 1, entity)
+        index = cls()
+        index.stats = NameStats(count, builder.stat_counts)
+        index._tokens = [reweigh_token(t, index.stats) for t in builder.tokens]
+        index._ids = bytes(builder.ids)
+        index._id_off = np.frombuffer(builder.id_off, dtype=np.int64).copy()
+        index._names = bytes(builder.names)
+        index._name_off = np.frombuffer(builder.name_off, dtype=np.int64).copy()
+        index._schema = np.frombuffer(builder.schema, dtype=np.uint16).copy()
+        index._schema_names = list(builder.schemas)
+        index._entity_names = np.frombuffer(builder.entity_names, dtype=np.int64).copy()
+        index._token_off = np.frombuffer(builder.token_off, dtype=np.int64).copy()
+        index._token_ids = np.frombuffer(builder.token_ids, dtype=np.int32).copy()
+        index._date_off = np.frombuffer(builder.date_off, dtype=np.int64).copy()
+        index._dates = np.frombuffer(builder.dates, dtype=np.int32).copy()
+        index._sets = list(builder.sets)
+        index._gender = np.frombuffer(builder.gender, dtype=np.int32).copy()
+        index._country = np.frombuffer(builder.country, dtype=np.int32).copy()
+        index._documents = builder.documents
+        post_key = np.frombuffer(builder.post_key, dtype=np.uint32)
+        order = np.argsort(post_key, kind="stable")
+        index._postings = np.frombuffer(builder.post_pos, dtype=np.int32)[order].copy()
+        index._key_hashes, starts = np.unique(post_key[order], return_index=True)
+        index._post_off = np.append(starts, len(order)).astype(np.int64)
+        index._mass = index._name_masses(count)
+        return index
+
+    def _name_masses(self, count: int) -> FloatArray:
+        """Per entity: total token weight of its lightest name (for the coverage check)."""
+        weights = np.array([t.weight for t in self._tokens], dtype=np.float32)
+        per_token = weights[self._token_ids] if len(self._token_ids) else weights[:0]
+        sums = np.zeros(len(per_token) + 1, dtype=np.float64)
+        np.cumsum(per_token, out=sums[1:])
+        per_name = (sums[self._token_off[1:]] - sums[self._token_off[:-1]]).astype(np.float32)
+        mass = np.full(count, np.inf, dtype=np.float32)
+        if len(per_name):
+            owner = np.repeat(np.arange(count), np.diff(self._entity_names))
+            np.minimum.at(mass, owner, per_name)
+        mass[~np.isfinite(mass)] = 0.0
+        return mass
+
+    # -- pickling: everything but the per-process scratch buffers ---------------------
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {
+            name: getattr(self, name)
+            for name in self.__slots__
+            if name not in ("_scratch", "_schemas")
+        }
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        for name, value in state.items():
+            setattr(self, name, value)
+        self._scratch = None
+        self._schemas = None
+
+    # -- entities -----------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self._schema)
+
+    def __iter__(self) -> Iterator[PreparedEntity]:
+        return (self.entity(pos) for pos in range(len(self)))
+
+    def _schema_at(self, pos: int) -> Any:
+        if self._schemas is None:
+            from followthemoney import model
+
+            self._schemas = [model.get(name) for name in self._schema_names]
+        return self._schemas[int(self._schema[pos])]
+
+    def entity(self, pos: int) -> PreparedEntity:
+        """Rebuild the prepared entity stored at position ``pos`` (list order)."""
+        id_text = self._ids[self._id_off[pos] : self._id_off[pos + 1]].decode()
+        names = self._names[self._name_off[pos] : self._name_off[pos + 1]].decode()
+        tokens = self._tokens
+        token_ids = self._token_ids
+        token_off = self._token_off
+        start, end = int(self._entity_names[pos]), int(self._entity_names[pos + 1])
+        name_tokens = tuple(
+            tuple(tokens[t] for t in token_ids[token_off[n] : token_off[n + 1]].tolist())
+            for n in range(start, end)
+        )
+        dates = self._dates[self._date_off[pos] : self._date_off[pos + 1]].tolist()
+        return PreparedEntity(
+            id=id_text or None,
+            schema=self._schema_at(pos),
+            names=tuple(names.split(_SEP)) if names else (),
+            name_tokens=name_tokens,
+            birth_dates=tuple(_unpack_date(d) for d in dates),
+            genders=self._sets[int(self._gender[pos])],
+            countries=self._sets[int(self._country[pos])],
+            documents=self._documents.get(pos, frozenset()),
+        )
+
+    # -- candidates ---------------------------------------------------------------------
+
+    def _postings_for(self, keys: Iterable[str]) -> IntArray | None:
+        """Posting lists of ``keys`` concatenated (may repeat; None when none is indexed)."""
+        hashes = self._key_hashes
+        digests = np.fromiter((_hash(key) for key in keys), dtype=np.uint32)
+        if not len(digests) or not len(hashes):
+            return None
+        at = np.searchsorted(hashes, digests)
+        ok = at < len(hashes)
+        found = at[ok][hashes[at[ok]] == digests[ok]]
+        if not len(found):
+            return None
+        starts, ends = self._post_off[found], self._post_off[found + 1]
+        if len(found) == 1:
+            return self._postings[starts[0] : ends[0]]
+        parts = [self._postings[a:b] for a, b in zip(starts.tolist(), ends.tolist(), strict=True)]
+        return np.concatenate(parts)
+
+    def _buffers(self) -> tuple[FloatArray, FloatArray, FloatArray, FloatArray]:
+        """Per-process scratch: summed IDF and weight per entity, and one token's share."""
+        if self._scratch is None or len(self._scratch[0]) != len(self):
+            size = len(self)
+            self._scratch = tuple(np.zeros(size, dtype=np.float32) for _ in range(4))  # type: ignore[assignment]
+        assert self._scratch is not None
+        return self._scratch
+
+    def _rank(self, query: PreparedEntity, limit: int) -> _Ranked:
+        """Top ``limit`` positions by summed IDF of the query tokens they share."""
+        empty = _Ranked(np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float32), 0.0)
+        groups: dict[str, tuple[float, tuple[str, ...], tuple[str, ...]]] = {}
+        repeats: dict[str, int] = {}
+        for name in query.name_tokens:
+            for text, count in Counter(t.text for t in name).items():
+                repeats[text] = max(count, repeats.get(text, 1))
+            for token in name:
+                if token.text not in groups:
+                    strict, loose = blocking_keys(token, query=True)
+                    weight_ = token.weight * repeats[token.text]
+                    groups[token.text] = (weight_, strict, loose + fuzzy_keys(strict + loose))
+        for doc in query.documents:
+            groups[DOC_PREFIX + doc] = (0.0, (DOC_PREFIX + doc,), ())
+        if not groups or not len(self) or limit <= 0:
+            return empty
+        idf, weight, token_idf, token_weight_ = self._buffers()
+        touched: list[IntArray] = []
+        total = len(self) + 1
+        cap = max(COMMON_POSTINGS, int(len(self) * COMMON_SHARE))
+        found = []
+        for text, (token_weight, exact_keys, fuzzy_keys_) in groups.items():
+            exact = self._postings_for(exact_keys)
+            common = exact is not None and len(exact) > cap
+            # a common token's typo neighbours are not worth their cost
+            fuzzy = self._postings_for(fuzzy_keys_) if fuzzy_keys_ and not common else None
+            size = (0 if exact is None else len(exact)) + (0 if fuzzy is None else len(fuzzy))
+            if size:
+                found.append((size, text, token_weight, exact, fuzzy))
+        found.sort(key=lambda item: item[0])
+        for size, text, token_weight, exact, fuzzy in found:
+            # Assign this token's credit (exact overrides fuzzy), then add it once per entity:
+            # fancy-index += applies once per distinct position even when it repeats.
+            if fuzzy is not None:
+                token_idf[fuzzy] = FUZZY_GAIN * (math.log(total / (len(fuzzy) + 1)) + 0.1)
+                token_weight_[fuzzy] = FUZZY_WEIGHT * token_weight
+            if exact is not None:
+                bonus = DOC_BONUS if text.startswith(DOC_PREFIX) else 0.0
+                token_idf[exact] = math.log(total / (len(exact) + 1)) + 0.1 + bonus
+                token_weight_[exact] = token_weight
+            parts = [p for p in (exact, fuzzy) if p is not None]
+            hits = parts[0] if len(parts) == 1 else np.concatenate(parts)
+            if size > cap and touched:
+                # A common token only adds to entities that rarer tokens already reached.
+                reached = touched[0] if len(touched) == 1 else np.concatenate(touched)
+                idf[reached] += token_idf[reached]
+                weight[reached] += token_weight_[reached]
+            else:
+                idf[hits] += token_idf[hits]
+                weight[hits] += token_weight_[hits]
+                touched.append(hits)
+            token_idf[hits] = 0.0
+            token_weight_[hits] = 0.0
+        if not touched:
+            return empty
+        every = touched[0] if len(touched) == 1 else np.concatenate(touched)
+        mass = self._mass[every]
+        cover = np.minimum(1.0, weight[every] / np.maximum(mass, 0.05))
+        scores = idf[every] + COVER_BONUS * cover
+        keep = limit * len(touched)
+        if len(every) > keep:
+            top = np.argpartition(-scores, keep - 1)[:keep]
+            every, scores = every[top], scores[top]
+        positions, first = np.unique(every, return_index=True)
+        order = np.argsort(-scores[first], kind="stable")[:limit]
+        chosen = positions[order]
+        shared = weight[chosen].copy()
+        for hits in touched:
+            idf[hits] = 0.0
+            weight[hits] = 0.0
+        query_mass = min(
+            (sum(t.weight for t in name) for name in query.name_tokens if name), default=0.0
+        )
+        return _Ranked(chosen.astype(np.int32), shared, query_mass)
+
+    def candidates(self, query: PreparedEntity, limit: int = DEFAULT_LIMIT) -> list[PreparedEntity]:
+        """Up to ``limit`` listed entities sharing name keys with ``query``, best first."""
+        ranked = self._rank(reweigh(query, self.stats), limit)
+        return [self.entity(int(pos)) for pos in ranked.positions]
+
+    def screen(
+        self,
+        query: PreparedEntity,
+        threshold: float | None = None,
+        limit: int = DEFAULT_LIMIT,
+        algorithm: Algorithm = ALGORITHM,
+    ) -> list[Match]:
+        """Score the candidates of ``query``; matches best first.
+
+        Without ``threshold`` only the algorithm's matches are returned; with
+        it, every candidate scoring at least ``threshold`` (decided against it).
+        Names common in this list weigh less (:attr:`stats`).
+        """
+        query = reweigh(query, self.stats)
+        ranked = self._rank(query, limit)
+        cutoff = algorithm.match_threshold.value if threshold is None else threshold
+        name_weight, date_room, other_room = _headroom(algorithm, bool(query.documents))
+        pos_arr = ranked.positions
+        dated = self._date_off[pos_arr + 1] > self._date_off[pos_arr] if query.birth_dates else None
+        masses = self._mass[ranked.positions]
+        results: list[Match] = []
+        for k, (pos, shared, mass) in enumerate(
+            zip(ranked.positions.tolist(), ranked.shared.tolist(), masses.tolist(), strict=True)
+        ):
+            headroom = other_room + (date_room if dated is not None and dated[k] else 0.0)
+            # Optimistic bound: shared tokens cover the lighter name, nothing else disagrees.
+            cover_q = min(1.0, shared / ranked.query_mass) if ranked.query_mass > 0 else 1.0
+            cover_c = min(1.0, shared / mass) if mass > 0 else 1.0
+            short, long_ = max(cover_q, cover_c), min(cover_q, cover_c)
+            bound = short * (LONG_SIDE_FLOOR + (1 - LONG_SIDE_FLOOR) * long_) * information(shared)
+            if name_weight * bound + headroom < cutoff:
+                continue
+            cand = self.entity(pos)
+            if name_weight * name_evidence(query, cand).score + headroom < cutoff:
+                continue
+            match = algorithm.score(query, cand)
+            if threshold is not None:
+                match = match.with_threshold(threshold)
+            if match.is_match:
+                results.append(match)
+        results.sort(key=lambda m: -m.score)
+        return results
+
+
+def _headroom(algorithm: Algorithm, documents: bool) -> tuple[float, float, float]:
+    """Weight of the name feature, most a birth date can add, most the others can add."""
+    name_weight, date_room, other_room = 0.0, 0.0, 0.0
+    for feature in algorithm.features:
+        if feature.name == "name":
+            name_weight = feature.weight
+        elif feature.name == "birth_date":
+            date_room = feature.weight
+        elif feature.name not in NEVER_POSITIVE and (documents or feature.name != "document"):
+            other_room += feature.weight
+    return name_weight, date_room, other_room
