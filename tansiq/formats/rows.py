@@ -86,10 +86,22 @@ def _value(row: Mapping[str, Any], entity_id: str) -> tuple[str, str, str, str, 
     return schema.name, prop, prop_type, value, _text(row, "original_value") or original
 
 
+KNOWN_COLUMNS = frozenset(STATEMENT_COLUMNS) | {"tlp", "canonical_id", "external"}
+"""Our columns plus the other columns of FtM statement files (accepted, ignored)."""
+
+
+def check_columns(row: Mapping[str, Any]) -> None:
+    """Refuse a row with a column we do not know: a typo would otherwise lose data silently."""
+    unknown = sorted(k for k in row if k not in KNOWN_COLUMNS)
+    if unknown:
+        raise InvalidData(f"unknown column {unknown[0]!r}", field=unknown[0])
+
+
 def row_statement(
     row: Mapping[str, Any], ctx: StatementContext, ladder: tuple[str, ...]
 ) -> Statement:
     """A statement from a flat row; missing marking, grade and times come from ``ctx``."""
+    check_columns(row)
     entity_id = check_entity_id(_text(row, "entity_id"), field="entity_id")
     schema, prop, prop_type, value, original = _value(row, entity_id)
     tlp_text = _text(row, "marking") or _text(row, "tlp")

@@ -60,6 +60,8 @@ COMMON_SHARE = 0.002
 only add to candidates found through rarer tokens, unless they are all the query has."""
 COVER_BONUS = 2.0
 """Rank bonus for candidates whose lightest name is fully covered by the query tokens."""
+DATE_NEAR_ROOM = 0.3
+"""Most a birth date one year off can score (see ``features.birth_date``)."""
 DOC_PREFIX = "#"
 SKELETON = "~"
 DOC_BONUS = 10.0
@@ -489,7 +491,7 @@ class CandidateIndex:
                 # look those up in its posting lists rather than scatter the lists.
                 if reached is None:
                     every = touched[0] if len(touched) == 1 else np.concatenate(touched)
-                    reached = np.unique(every)
+                    reached = _distinct(every)
                 add_idf = np.zeros(len(reached), dtype=np.float32)
                 add_weight = np.zeros(len(reached), dtype=np.float32)
                 if fuzzy_spans is not None:
@@ -563,13 +565,18 @@ class CandidateIndex:
         cutoff = algorithm.match_threshold.value if threshold is None else threshold
         name_weight, date_room, other_room = _headroom(algorithm, bool(query.documents))
         pos_arr = ranked.positions
-        dated = self._date_off[pos_arr + 1] > self._date_off[pos_arr] if query.birth_dates else None
+        date_off = self._date_off
+        starts = date_off[pos_arr].tolist()
+        ends = date_off[pos_arr + 1].tolist()
         masses = self._mass[ranked.positions]
         results: list[Match] = []
         for k, (pos, shared, mass) in enumerate(
             zip(ranked.positions.tolist(), ranked.shared.tolist(), masses.tolist(), strict=True)
         ):
-            headroom = other_room + (date_room if dated is not None and dated[k] else 0.0)
+            headroom = other_room
+            if query.birth_dates and ends[k] > starts[k]:
+                listed = self._dates[starts[k] : ends[k]].tolist()
+                headroom += date_room * _date_room(query.birth_dates, listed)
             # Optimistic bound: shared tokens cover the lighter name, nothing else disagrees.
             cover_q = min(1.0, shared / ranked.query_mass) if ranked.query_mass > 0 else 1.0
             cover_c = min(1.0, shared / mass) if mass > 0 else 1.0
@@ -587,6 +594,34 @@ class CandidateIndex:
                 results.append(match)
         results.sort(key=lambda m: -m.score)
         return results
+
+
+def _distinct(values: IntArray) -> IntArray:
+    """Sorted distinct values (np.unique hashes, which is slower on small arrays)."""
+    ordered = np.sort(values)
+    if len(ordered) < 2:
+        return ordered
+    keep = np.empty(len(ordered), dtype=bool)
+    keep[0] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=keep[1:])
+    return ordered[keep]
+
+
+def _date_room(query: tuple[BirthDate, ...], listed: list[int]) -> float:
+    """Most the birth-date feature can add (as a share of its weight) for these dates.
+
+    Years two or more apart never score above zero; a one-year gap at most 0.3.
+    """
+    best = 0.0
+    for value in listed:
+        year = value // 10_000
+        for date in query:
+            gap = abs(date[0] - year)
+            if gap == 0:
+                return 1.0
+            if gap == 1:
+                best = DATE_NEAR_ROOM
+    return best
 
 
 def _headroom(algorithm: Algorithm, documents: bool) -> tuple[float, float, float]:

@@ -11,6 +11,7 @@ so do Nooruddin / Nur al-Din / نور الدين and Habibullah / Habib Allah.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import product
 
 from .arabic import ROMAN_WORDS, normalise_arabic, romanise
@@ -23,6 +24,8 @@ from .rarity import token_weight
 __all__ = ["NameToken", "name_tokens"]
 
 MAX_FORMS = 12
+TOKEN_CACHE = 65_536
+"""Raw words, pieces and names whose tokens are kept (names and words repeat a lot)."""
 SYLLABIC_WEIGHT = 0.4
 """Weight cap for tokens from syllabic scripts, whose names come from small pools."""
 
@@ -79,6 +82,7 @@ class _Piece:
     exact_vowels: bool = False
 
 
+@lru_cache(maxsize=TOKEN_CACHE)
 def _latin_piece(token: str) -> _Piece:
     for role, table in (
         (HONORIFIC, HONORIFICS),
@@ -150,6 +154,7 @@ def _combine(pieces: list[_Piece]) -> list[_Piece]:
     return out
 
 
+@lru_cache(maxsize=TOKEN_CACHE)
 def _to_token(piece: _Piece) -> NameToken:
     keys = tuple(dict.fromkeys(phonetic_key(form) for form in piece.forms))
     skeletons = tuple(dict.fromkeys(skeleton(key) for key in keys))
@@ -162,6 +167,7 @@ def _to_token(piece: _Piece) -> NameToken:
     )
 
 
+@lru_cache(maxsize=TOKEN_CACHE)
 def name_tokens(name: str) -> tuple[NameToken, ...]:
     """Turn one raw name (any script) into canonical comparable tokens."""
     pieces: list[_Piece] = []

@@ -111,3 +111,9 @@ def test_a_csv_row_with_an_unknown_classification_is_refused_with_its_line() -> 
 def test_a_csv_row_with_extra_cells_is_refused() -> None:
     with pytest.raises(InvalidData, match=r"s\.csv:2: more cells than header columns"):
         _read(b"entity_id,schema,prop,value\nx,Person,name,A,extra\n", "s.csv")
+
+
+def test_an_unknown_statement_column_is_refused_by_name() -> None:
+    data = b"entity_id,schema,prop,vaule\nx,Person,name,A\n"
+    with pytest.raises(InvalidData, match=r"s\.csv:2: vaule: unknown column 'vaule'"):
+        _read(data, "s.csv")
