@@ -57,9 +57,10 @@ class ImportReport:
     problems: tuple[str, ...] = ()
 
 
-def _context(
+def dataset_context(
     app: Tansiq, writer: Writer, principal: Principal, opts: ImportOptions, source: str
 ) -> StatementContext:
+    """The context of statements from ``source``: the dataset (created if new) and its defaults."""
     info = ensure_dataset(
         app,
         writer,
@@ -117,21 +118,23 @@ def _write_parts(
     return entities, statements, last_line
 
 
-def import_file_parallel(
+Write = Callable[[Writer, StatementContext], tuple[int, int, int]]
+"""Writes a file's statements in a unit of work; returns (entities, statements, lines)."""
+
+
+def _import(
     app: Tansiq,
     principal: Principal,
-    path: Path,
+    source: str,
     fmt: str,
     opts: ImportOptions,
-    progress: Progress | None = None,
+    write: Write,
+    problems: tuple[str, ...] = (),
 ) -> ImportReport:
-    """Import a large file with parsing in a second process (same result as ``import_stream``)."""
-    source = str(path)
+    """One unit of work: the dataset, the statements, the audit event; all or nothing."""
     with app.store.transaction() as writer:
-        ctx = _context(app, writer, principal, opts, source)
-        size = app.settings.import_batch_size
-        parts = encoded_parts(path, source, fmt, ctx, app.ladder, size, app.store.encode)
-        entities, count, lines = _write_parts(writer, parts, progress)
+        ctx = dataset_context(app, writer, principal, opts, source)
+        entities, count, lines = write(writer, ctx)
         record(
             writer,
             principal,
@@ -143,7 +146,26 @@ def import_file_parallel(
             entities=entities,
         )
     log.info("Imported %d statements (%d entities) from %s", count, entities, source)
-    return ImportReport(opts.dataset, source, fmt, entities, count, lines)
+    return ImportReport(opts.dataset, source, fmt, entities, count, lines, problems)
+
+
+def import_file_parallel(
+    app: Tansiq,
+    principal: Principal,
+    path: Path,
+    fmt: str,
+    opts: ImportOptions,
+    progress: Progress | None = None,
+) -> ImportReport:
+    """Import a large file with parsing in a second process (same result as ``import_stream``)."""
+    source = str(path)
+
+    def write(writer: Writer, ctx: StatementContext) -> tuple[int, int, int]:
+        size = app.settings.import_batch_size
+        parts = encoded_parts(path, source, fmt, ctx, app.ladder, size, app.store.encode)
+        return _write_parts(writer, parts, progress)
+
+    return _import(app, principal, source, fmt, opts, write)
 
 
 def import_stream(
@@ -160,22 +182,13 @@ def import_stream(
         stream = io.BufferedReader(stream, HEAD_SIZE)  # type: ignore[type-var]
     head = stream.peek(HEAD_SIZE)[:HEAD_SIZE]
     fmt = detect_format(source, head, opts.fmt)
-    with app.store.transaction() as writer:
-        ctx = _context(app, writer, principal, opts, source)
-        rows = read_statements(stream, source, fmt, ctx, app.ladder)
-        entities, count, lines = _write(app, writer, rows, stream, progress)
-        record(
-            writer,
-            principal,
-            AuditAction.IMPORT,
-            opts.dataset,
-            source=source,
-            format=fmt,
-            statements=count,
-            entities=entities,
-        )
-    log.info("Imported %d statements (%d entities) from %s", count, entities, source)
-    return ImportReport(opts.dataset, source, fmt, entities, count, lines)
+    buffered = stream
+
+    def write(writer: Writer, ctx: StatementContext) -> tuple[int, int, int]:
+        rows = read_statements(buffered, source, fmt, ctx, app.ladder)
+        return _write(app, writer, rows, buffered, progress)
+
+    return _import(app, principal, source, fmt, opts, write)
 
 
 def import_entities(
@@ -188,25 +201,14 @@ def import_entities(
 ) -> ImportReport:
     """Import FtM entity dicts made by a parser (a watchlist, a manifest) in one unit of work."""
     check_name(opts.dataset)
-    with app.store.transaction() as writer:
-        ctx = _context(app, writer, principal, opts, source)
+
+    def write(writer: Writer, ctx: StatementContext) -> tuple[int, int, int]:
         rows = (
             (n, stmt) for n, data in enumerate(entities, 1) for stmt in entity_statements(data, ctx)
         )
-        count_entities, count, lines = _write(app, writer, rows, None, None)
-        record(
-            writer,
-            principal,
-            AuditAction.IMPORT,
-            opts.dataset,
-            source=source,
-            format=opts.fmt or "entities",
-            statements=count,
-            entities=count_entities,
-        )
-    return ImportReport(
-        opts.dataset, source, opts.fmt or "entities", count_entities, count, lines, problems
-    )
+        return _write(app, writer, rows, None, None)
+
+    return _import(app, principal, source, opts.fmt or "entities", opts, write, problems)
 
 
 def _list_format(path: Path, declared: str | None) -> str | None:

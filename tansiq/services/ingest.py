@@ -13,13 +13,14 @@ from tansiq.domain.audit import AuditAction
 from tansiq.domain.entities import entity_statements
 from tansiq.domain.policy import Scope, read_scope
 from tansiq.domain.principal import Principal
-from tansiq.domain.statement import BASE_PROP, StatementContext, utc_now
+from tansiq.domain.statement import BASE_PROP, StatementContext
 from tansiq.exceptions import InvalidData
 from tansiq.extract import Extraction, Extractor, Gazetteer, load_document
 from tansiq.extract.to_entities import to_entities
 from tansiq.services.app import Tansiq
 from tansiq.services.audit import record
-from tansiq.services.datasets import check_name, ensure_dataset
+from tansiq.services.datasets import check_name
+from tansiq.services.importing import ImportOptions, dataset_context
 from tansiq.services.watchlist_index import SCREENED_SCHEMATA, grouped
 
 log = logging.getLogger(__name__)
@@ -101,25 +102,11 @@ def gazetteer(app: Tansiq, scope: Scope) -> Gazetteer:
 def _context(
     app: Tansiq, principal: Principal, opts: IngestOptions, source: str
 ) -> StatementContext:
-    with app.store.transaction() as writer:
-        info = ensure_dataset(
-            app,
-            writer,
-            principal,
-            opts.dataset,
-            marking=app.marking(opts.marking, opts.classification),
-            grade=app.grade(opts.grade),
-            title=opts.title,
-        )
-    marking = app.marking(opts.marking or info.tlp, opts.classification or info.classification)
-    return StatementContext(
-        info.name,
-        principal.organisation,
-        marking,
-        app.grade(opts.grade or info.grade),
-        source,
-        utc_now(),
+    as_import = ImportOptions(
+        opts.dataset, opts.marking, opts.classification, opts.grade, title=opts.title
     )
+    with app.store.transaction() as writer:
+        return dataset_context(app, writer, principal, as_import, source)
 
 
 def _store(app: Tansiq, principal: Principal, ctx: StatementContext, found: Extraction) -> int:
