@@ -44,9 +44,10 @@ class Extractor:
         if n_process <= 1:
             yield from self._extract_batch(documents, batch_size)
             return
-        context = multiprocessing.get_context(
-            "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-        )
+        forking = "fork" in multiprocessing.get_all_start_methods()
+        if forking:
+            pipeline(DEFAULT_LANGUAGE)  # loaded once here, shared by the forked workers
+        context = multiprocessing.get_context("fork" if forking else "spawn")
         with context.Pool(n_process, initializer=_init_worker, initargs=(self,)) as pool:
             for extractions in pool.imap(_work, _chunks(documents, batch_size)):
                 yield from extractions

