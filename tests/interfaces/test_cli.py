@@ -87,3 +87,17 @@ def test_help_explains_every_command(database_url: str) -> None:
     text = tansiq(database_url, "--help").stdout.decode()
     for command in ["import", "export", "search", "entity", "datasets", "serve", "demo", "db"]:
         assert f"  {command} " in text
+
+
+def test_statements_export_as_csv_and_import_back(database_url: str, tmp_path: Path) -> None:
+    path = write_lines(tmp_path / "watchlist.ftm.json", WORLD)
+    tansiq(database_url, "import", str(path), "-d", "watchlist", "--marking", "TLP:RED")
+    out = tmp_path / "statements.csv"
+    done = tansiq(database_url, "export", "--csv", "-d", "watchlist", "-o", str(out))
+    assert done.returncode == 0, done.stderr
+    assert out.read_text().startswith("id,entity_id,schema,prop")
+    back = tansiq(database_url, "import", str(out), "-d", "copy")
+    assert back.returncode == 0, back.stderr
+    assert b"5 entities, 22 statements into copy" in back.stderr
+    shown = json.loads(tansiq(database_url, "entity", "show", "p-amina", "--json").stdout)
+    assert {s["marking"] for s in shown["statements"] if s["dataset"] == "copy"} == {"TLP:RED"}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -12,6 +14,7 @@ import typer
 from rich.progress import DownloadColumn, Progress, TimeRemainingColumn
 
 from tansiq.exceptions import TansiqError
+from tansiq.formats import STATEMENT_COLUMNS
 from tansiq.interfaces.cli.common import err, fail, platform
 from tansiq.services.exporting import export_entities, export_statements
 from tansiq.services.importing import ImportOptions, ImportReport, import_path, import_stream
@@ -106,6 +109,18 @@ def _write_lines(rows: Iterable[dict[str, Any]], stream: IO[bytes]) -> int:
     return count
 
 
+def _write_csv(rows: Iterable[dict[str, Any]], stream: IO[bytes]) -> int:
+    text = io.TextIOWrapper(stream, encoding="utf-8", newline="", write_through=True)
+    writer = csv.DictWriter(text, fieldnames=list(STATEMENT_COLUMNS))
+    writer.writeheader()
+    count = 0
+    for row in rows:
+        writer.writerow(row)
+        count += 1
+    text.detach()
+    return count
+
+
 def export_command(
     ctx: typer.Context,
     dataset: Annotated[
@@ -124,23 +139,28 @@ def export_command(
             help="Write statement rows with markings and grades instead of entities.",
         ),
     ] = False,
+    as_csv: Annotated[
+        bool,
+        typer.Option("--csv", help="With --statements: write CSV instead of JSON lines."),
+    ] = False,
     output: Annotated[
         Path | None,
         typer.Option("--output", "-o", metavar="FILE", help="File to write (default: stdout)."),
     ] = None,
 ) -> None:
-    """Export FtM entities (or statements) as JSON lines."""
+    """Export FtM entities (or statements) as JSON lines, or statements as CSV."""
+    write = _write_csv if as_csv else _write_lines
     try:
         with platform(ctx) as app:
             principal = app.local_admin()
-            export = export_statements if statements else export_entities
+            export = export_statements if statements or as_csv else export_entities
             rows = export(app, principal, dataset)
             if output is None:
-                count = _write_lines(rows, sys.stdout.buffer)
+                count = write(rows, sys.stdout.buffer)
                 sys.stdout.flush()
             else:
                 with output.open("wb") as stream:
-                    count = _write_lines(rows, stream)
+                    count = write(rows, stream)
     except TansiqError as exc:
         raise fail(exc) from None
-    err.print(f"exported {count:,} {'statements' if statements else 'entities'}")
+    err.print(f"exported {count:,} {'statements' if statements or as_csv else 'entities'}")
