@@ -11,7 +11,15 @@ of a million names, so the index proposes a few candidates per query:
   keys, with offsets: no Python object per posting);
 * a query token adds its inverse document frequency to every entity its keys
   reach, the highest sums are the candidates, and :meth:`CandidateIndex.screen`
-  scores them with the matching algorithm after a cheap coverage check.
+  scores them with the matching algorithm after a cheap coverage check (which
+  knows whether birth years can still add anything) and a name-only check.
+
+Ranking works on small arrays only: the postings of the rarer query tokens
+are concatenated and summed per entity with one sort (no per-entity scratch
+buffers, whose random access dominated); common tokens (given names) are
+looked up by binary search for just the entities the rare ones reached, as
+posting lists are sorted by position. Each process caches the resolved
+posting spans of the query tokens it has seen.
 
 Entities are stored column-wise (numpy arrays and byte blobs, name tokens
 interned in one table) and rebuilt as :class:`PreparedEntity` on demand, so the
@@ -28,14 +36,14 @@ from array import array
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
 from .algorithm import ALGORITHM, Algorithm, Match
-from .features import name_evidence
-from .names import LONG_SIDE_FLOOR, information
+from .names import INFO_BASE, INFO_FULL, LONG_SIDE_FLOOR, name_similarity, token_similarity
 from .phonetic import phonetic_key, skeleton
 from .prepare import BirthDate, PreparedEntity, reweigh, reweigh_token
 from .rarity import NameStats
@@ -235,7 +243,6 @@ class CandidateIndex:
         "_schema",
         "_schema_names",
         "_schemas",
-        "_scratch",
         "_sets",
         "_token_ids",
         "_token_off",
@@ -262,7 +269,6 @@ class CandidateIndex:
     _schema: npt.NDArray[np.uint16]
     _schema_names: list[str]
     _schemas: list[Any] | None
-    _scratch: tuple[FloatArray, FloatArray, FloatArray, FloatArray] | None
     _sets: list[frozenset[str]]
     _token_ids: IntArray
     _token_off: Int64Array
@@ -270,7 +276,6 @@ class CandidateIndex:
 
     def __init__(self) -> None:
         self.stats = NameStats(0)
-        self._scratch = None
         self._schemas = None
         self._key_plans = {}
 
@@ -321,19 +326,18 @@ class CandidateIndex:
         mass[~np.isfinite(mass)] = 0.0
         return mass
 
-    # -- pickling: everything but the per-process scratch buffers ---------------------
+    # -- pickling: everything but the per-process caches ---------------------
 
     def __getstate__(self) -> dict[str, Any]:
         return {
             name: getattr(self, name)
             for name in self.__slots__
-            if name not in ("_scratch", "_schemas", "_key_plans")
+            if name not in ("_schemas", "_key_plans")
         }
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         for name, value in state.items():
             setattr(self, name, value)
-        self._scratch = None
         self._schemas = None
         self._key_plans = {}
 
@@ -351,6 +355,15 @@ class CandidateIndex:
 
             self._schemas = [model.get(name) for name in self._schema_names]
         return self._schemas[int(self._schema[pos])]
+
+    def _name_tokens(self, pos: int) -> tuple[tuple[NameToken, ...], ...]:
+        """The name tokens of the entity at ``pos`` (no full rebuild)."""
+        tokens = self._tokens
+        token_off = self._token_off
+        start, end = int(self._entity_names[pos]), int(self._entity_names[pos + 1])
+        ids = self._token_ids[token_off[start] : token_off[end]].tolist()
+        bounds = (token_off[start : end + 1] - token_off[start]).tolist()
+        return tuple(tuple(tokens[t] for t in ids[a:b]) for a, b in pairwise(bounds))
 
     def entity(self, pos: int) -> PreparedEntity:
         """Rebuild the prepared entity stored at position ``pos`` (list order)."""
@@ -434,14 +447,6 @@ class CandidateIndex:
             found |= seg[at] == reached
         return found
 
-    def _buffers(self) -> tuple[FloatArray, FloatArray, FloatArray, FloatArray]:
-        """Per-process scratch: summed IDF and weight per entity, and one token's share."""
-        if self._scratch is None or len(self._scratch[0]) != len(self):
-            size = len(self)
-            self._scratch = tuple(np.zeros(size, dtype=np.float32) for _ in range(4))  # type: ignore[assignment]
-        assert self._scratch is not None
-        return self._scratch
-
     def _rank(self, query: PreparedEntity, limit: int) -> _Ranked:
         """Top ``limit`` positions by summed IDF of the query tokens they share."""
         empty = _Ranked(np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float32), 0.0)
@@ -462,81 +467,83 @@ class CandidateIndex:
                     continue
                 seen.add(token.text)
                 plan = self._plan(token)
-                common = plan.exact_size > cap
+                is_common = plan.exact_size > cap
                 # a common token's typo neighbours are not worth their cost
-                fuzzy_size = 0 if common else plan.fuzzy_size
+                fuzzy_size = 0 if is_common else plan.fuzzy_size
                 size = plan.exact_size + fuzzy_size
                 if size:
                     weight_ = token.weight * repeats[token.text]
-                    loose = None if common or not fuzzy_size else plan.fuzzy
+                    loose = None if is_common or not fuzzy_size else plan.fuzzy
                     found.append(
                         (size, False, weight_, plan.exact, plan.exact_size, loose, fuzzy_size)
                     )
         for doc in query.documents:
-            spans = self._spans((DOC_PREFIX + doc,))
-            size = int((spans[1] - spans[0]).sum())
+            doc_spans = self._spans((DOC_PREFIX + doc,))
+            size = int((doc_spans[1] - doc_spans[0]).sum())
             if size:
-                found.append((size, True, 0.0, spans, size, None, 0))
+                found.append((size, True, 0.0, doc_spans, size, None, 0))
         if not found:
             return empty
-        idf, weight, token_idf, token_weight_ = self._buffers()
-        touched: list[IntArray] = []
-        reached: IntArray | None = None
         found.sort(key=lambda item: item[0])
-        for size, is_doc, token_weight, exact_spans, exact_size, fuzzy_spans, fuzzy_size in found:
+        # Rarer tokens (and the rarest one in any case) reach entities: collect their
+        # postings with the credit each one brings, in small arrays (no per-entity scratch).
+        rare = [item for item in found if item[0] <= cap] or found[:1]
+        common = found[len(rare) :]
+        pos_parts: list[IntArray] = []
+        code_parts: list[int] = []
+        idf_parts: list[float] = []
+        weight_parts: list[float] = []
+        lengths: list[int] = []
+        for number, item in enumerate(rare):
+            _, is_doc, token_weight, exact_spans, exact_size, fuzzy_spans, fuzzy_size = item
             exact_idf = math.log(total / (exact_size + 1)) + 0.1 + (DOC_BONUS if is_doc else 0.0)
             fuzzy_idf = FUZZY_GAIN * (math.log(total / (fuzzy_size + 1)) + 0.1)
-            if size > cap and touched:
-                # A common token only adds to entities that rarer tokens already reached:
-                # look those up in its posting lists rather than scatter the lists.
-                if reached is None:
-                    every = touched[0] if len(touched) == 1 else np.concatenate(touched)
-                    reached = _distinct(every)
-                add_idf = np.zeros(len(reached), dtype=np.float32)
-                add_weight = np.zeros(len(reached), dtype=np.float32)
-                if fuzzy_spans is not None:
-                    hit = self._members(reached, fuzzy_spans)
-                    add_idf[hit] = fuzzy_idf
-                    add_weight[hit] = FUZZY_WEIGHT * token_weight
-                if exact_size:
-                    hit = self._members(reached, exact_spans)
-                    add_idf[hit] = exact_idf
-                    add_weight[hit] = token_weight
-                idf[reached] += add_idf
-                weight[reached] += add_weight
-                continue
-            # Assign this token's credit (exact overrides fuzzy), then add it once per entity:
-            # fancy-index += applies once per distinct position even when it repeats.
-            exact = self._gather(exact_spans)
-            fuzzy = None if fuzzy_spans is None else self._gather(fuzzy_spans)
-            if fuzzy is not None:
-                token_idf[fuzzy] = fuzzy_idf
-                token_weight_[fuzzy] = FUZZY_WEIGHT * token_weight
-            if exact is not None:
-                token_idf[exact] = exact_idf
-                token_weight_[exact] = token_weight
-            parts = [p for p in (exact, fuzzy) if p is not None]
-            hits = parts[0] if len(parts) == 1 else np.concatenate(parts)
-            idf[hits] += token_idf[hits]
-            weight[hits] += token_weight_[hits]
-            touched.append(hits)
-            token_idf[hits] = 0.0
-            token_weight_[hits] = 0.0
-        every = touched[0] if len(touched) == 1 else np.concatenate(touched)
-        mass = self._mass[every]
-        cover = np.minimum(1.0, weight[every] / np.maximum(mass, 0.05))
-        scores = idf[every] + COVER_BONUS * cover
-        keep = limit * len(touched)
-        if len(every) > keep:
-            top = np.argpartition(-scores, keep - 1)[:keep]
-            every, scores = every[top], scores[top]
-        positions, first = np.unique(every, return_index=True)
-        order = np.argsort(-scores[first], kind="stable")[:limit]
-        chosen = positions[order]
-        shared = weight[chosen].copy()
-        for hits in touched:
-            idf[hits] = 0.0
-            weight[hits] = 0.0
+            parts: tuple[tuple[_Spans | None, int, float, float], ...] = (
+                (exact_spans, 2 * number, exact_idf, token_weight),
+                (fuzzy_spans, 2 * number + 1, fuzzy_idf, FUZZY_WEIGHT * token_weight),
+            )
+            for spans, code, gain, share in parts:
+                hits = None if spans is None else self._gather(spans)
+                if hits is not None and len(hits):
+                    pos_parts.append(hits)
+                    code_parts.append(code)
+                    idf_parts.append(gain)
+                    weight_parts.append(share)
+                    lengths.append(len(hits))
+        if not pos_parts:
+            return empty
+        reached, idf, weight = _credit(
+            pos_parts, code_parts, idf_parts, weight_parts, lengths, 2 * len(rare)
+        )
+        for _, _, token_weight, exact_spans, exact_size, fuzzy_spans, fuzzy_size in common:
+            # A common token only adds to entities that rarer tokens already reached:
+            # look those up in its posting lists rather than scatter the lists.
+            add_idf = np.zeros(len(reached), dtype=np.float32)
+            add_weight = np.zeros(len(reached), dtype=np.float32)
+            if fuzzy_spans is not None:
+                hit = self._members(reached, fuzzy_spans)
+                add_idf[hit] = FUZZY_GAIN * (math.log(total / (fuzzy_size + 1)) + 0.1)
+                add_weight[hit] = FUZZY_WEIGHT * token_weight
+            if exact_size:
+                hit = self._members(reached, exact_spans)
+                add_idf[hit] = math.log(total / (exact_size + 1)) + 0.1
+                add_weight[hit] = token_weight
+            idf += add_idf
+            weight += add_weight
+        mass = self._mass[reached]
+        cover = np.minimum(1.0, weight / np.maximum(mass, 0.05))
+        scores = idf + COVER_BONUS * cover
+        if len(reached) > limit:
+            # the best ``limit``; among equal scores at the cut, the lowest positions
+            negative = -scores
+            kth = np.partition(negative, limit - 1)[limit - 1]
+            better = np.flatnonzero(negative < kth)
+            ties = np.flatnonzero(negative == kth)[: limit - len(better)]
+            top = np.sort(np.concatenate((better, ties)))
+            reached, scores, weight = reached[top], scores[top], weight[top]
+        order = np.argsort(-scores, kind="stable")
+        chosen = reached[order]
+        shared = weight[order]
         query_mass = min(
             (sum(t.weight for t in name) for name in query.name_tokens if name), default=0.0
         )
@@ -564,36 +571,104 @@ class CandidateIndex:
         ranked = self._rank(query, limit)
         cutoff = algorithm.match_threshold.value if threshold is None else threshold
         name_weight, date_room, other_room = _headroom(algorithm, bool(query.documents))
-        pos_arr = ranked.positions
-        date_off = self._date_off
-        starts = date_off[pos_arr].tolist()
-        ends = date_off[pos_arr + 1].tolist()
-        masses = self._mass[ranked.positions]
+        positions = ranked.positions
+        starts = self._date_off[positions]
+        ends = self._date_off[positions + 1]
+        # Optimistic bound: shared tokens cover the lighter name, nothing else disagrees.
+        shared = ranked.shared.astype(np.float64)
+        mass = self._mass[positions].astype(np.float64)
+        if ranked.query_mass > 0:
+            cover_q = np.minimum(1.0, shared / ranked.query_mass)
+        else:
+            cover_q = np.ones(len(shared))
+        cover_c = np.where(mass > 0, np.minimum(1.0, shared / np.where(mass > 0, mass, 1.0)), 1.0)
+        short, long_ = np.maximum(cover_q, cover_c), np.minimum(cover_q, cover_c)
+        info = np.minimum(1.0, INFO_BASE + (1.0 - INFO_BASE) * shared / INFO_FULL)
+        bound = name_weight * short * (LONG_SIDE_FLOOR + (1 - LONG_SIDE_FLOOR) * long_) * info
+        dated = ends > starts if query.birth_dates else np.zeros(len(positions), dtype=bool)
+        hopeful = np.flatnonzero(bound + other_room + date_room * dated >= cutoff)
         results: list[Match] = []
-        for k, (pos, shared, mass) in enumerate(
-            zip(ranked.positions.tolist(), ranked.shared.tolist(), masses.tolist(), strict=True)
-        ):
+        memo: dict[tuple[int, int], float] = {}
+
+        def similar(tok_q: NameToken, tok_c: NameToken) -> float:
+            # listed tokens are interned and the query's are fixed: identities are keys
+            key = (id(tok_q), id(tok_c))
+            sim = memo.get(key)
+            if sim is None:
+                sim = memo[key] = token_similarity(tok_q, tok_c)
+            return sim
+
+        for k in hopeful.tolist():
+            pos = int(positions[k])
             headroom = other_room
-            if query.birth_dates and ends[k] > starts[k]:
+            if dated[k]:
                 listed = self._dates[starts[k] : ends[k]].tolist()
                 headroom += date_room * _date_room(query.birth_dates, listed)
-            # Optimistic bound: shared tokens cover the lighter name, nothing else disagrees.
-            cover_q = min(1.0, shared / ranked.query_mass) if ranked.query_mass > 0 else 1.0
-            cover_c = min(1.0, shared / mass) if mass > 0 else 1.0
-            short, long_ = max(cover_q, cover_c), min(cover_q, cover_c)
-            bound = short * (LONG_SIDE_FLOOR + (1 - LONG_SIDE_FLOOR) * long_) * information(shared)
-            if name_weight * bound + headroom < cutoff:
+            if bound[k] + headroom < cutoff:
                 continue
-            cand = self.entity(pos)
-            if name_weight * name_evidence(query, cand).score + headroom < cutoff:
+            names = self._name_tokens(pos)
+            best = max(
+                (name_similarity(q, c, similar).score for q in query.name_tokens for c in names),
+                default=0.0,
+            )
+            if name_weight * best + headroom < cutoff:
                 continue
-            match = algorithm.score(query, cand)
+            match = algorithm.score(query, self.entity(pos))
             if threshold is not None:
                 match = match.with_threshold(threshold)
             if match.is_match:
                 results.append(match)
         results.sort(key=lambda m: -m.score)
         return results
+
+    def screen_many(
+        self,
+        queries: Iterable[PreparedEntity],
+        threshold: float | None = None,
+        limit: int = DEFAULT_LIMIT,
+        algorithm: Algorithm = ALGORITHM,
+    ) -> list[list[Match]]:
+        """:meth:`screen` every query of a batch (e.g. one worker's chunk), in order.
+
+        Results are the same as one :meth:`screen` call per query; a batch
+        shares the per-process caches of resolved query keys.
+        """
+        return [self.screen(query, threshold, limit, algorithm) for query in queries]
+
+
+def _credit(
+    pos_parts: list[IntArray],
+    code_parts: list[int],
+    idf_parts: list[float],
+    weight_parts: list[float],
+    lengths: list[int],
+    codes: int,
+) -> tuple[IntArray, FloatArray, FloatArray]:
+    """Distinct positions with their summed IDF and weight over the tokens reaching them.
+
+    A part's code is ``2 * token + (0 exact, 1 fuzzy)`` (``codes`` is even): per
+    token and position an exact hit overrides a fuzzy one, and each token
+    counts once per position.
+    """
+    positions = pos_parts[0] if len(pos_parts) == 1 else np.concatenate(pos_parts)
+    code = np.repeat(np.array(code_parts, dtype=np.int64), np.array(lengths, dtype=np.int64))
+    keys = positions.astype(np.int64) * codes + code
+    keys.sort()
+    pair = keys >> 1  # (position, token): exact sorts before fuzzy
+    first = np.empty(len(keys), dtype=bool)
+    first[0] = True
+    np.not_equal(pair[1:], pair[:-1], out=first[1:])
+    keys = keys[first]
+    pos = keys // codes
+    idf_table = np.zeros(codes, dtype=np.float32)
+    weight_table = np.zeros(codes, dtype=np.float32)
+    idf_table[code_parts] = idf_parts
+    weight_table[code_parts] = weight_parts
+    code = keys - pos * codes
+    starts = np.flatnonzero(np.concatenate(([True], pos[1:] != pos[:-1])))
+    idf = np.add.reduceat(idf_table[code], starts)
+    weight = np.add.reduceat(weight_table[code], starts)
+    return pos[starts].astype(np.int32), idf, weight
 
 
 def _distinct(values: IntArray) -> IntArray:

@@ -11,6 +11,7 @@ comparison of the joined keys catches split/joined typos (``Arefullaha Ref``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from rapidfuzz.distance import OSA
@@ -22,6 +23,10 @@ __all__ = ["NameScore", "information", "name_similarity", "token_similarity"]
 TOKEN_FLOOR = 0.7
 """Token pairs less similar than this count as unmatched."""
 KEY_EQUAL = 0.95
+SPELLING_FLOOR = 0.4
+KEY_UNLIKE = 0.8
+"""Similarity of two romanised tokens with one phonetic key but spellings less alike
+than ``SPELLING_FLOOR`` (OSA): the key folds every vowel, the spellings disagree."""
 SKELETON_EQUAL = 0.92
 COMPOUND_PART = 0.75
 LONG_SIDE_FLOOR = 0.85
@@ -31,6 +36,7 @@ JOINED_MIN = 0.85
 JOINED_DISCOUNT = 0.05
 
 _similarity = OSA.normalized_similarity
+Similarity = Callable[[NameToken, NameToken], float]
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,13 +59,17 @@ def _compound_part(a: NameToken, b: NameToken) -> float:
 
 
 def _vowelled_similarity(a: NameToken, b: NameToken) -> float:
-    best = max(_similarity(a.text, b.text) * KEY_EQUAL, _compound_part(a, b))
-    if a.exact_vowels or b.exact_vowels:
+    folded = not (a.exact_vowels or b.exact_vowels)
+    text = _similarity(a.text, b.text)
+    if folded and not set(a.keys).isdisjoint(b.keys):
+        # Same folded key: a spelling variant, unless the spellings share almost nothing
+        # (Kelley and Qala both fold to "kal").
+        return KEY_EQUAL if text >= SPELLING_FLOOR else KEY_UNLIKE
+    best = max(text * KEY_EQUAL, _compound_part(a, b))
+    if not folded:
         return best
     for key_a in a.keys:
         for key_b in b.keys:
-            if key_a == key_b:
-                return KEY_EQUAL
             best = max(best, _similarity(key_a, key_b) * KEY_EQUAL)
     return best
 
@@ -84,12 +94,12 @@ def token_similarity(a: NameToken, b: NameToken) -> float:
 
 
 def _align(
-    query: tuple[NameToken, ...], cand: tuple[NameToken, ...]
+    query: tuple[NameToken, ...], cand: tuple[NameToken, ...], similarity: Similarity
 ) -> list[tuple[int, int, float]]:
     scored = []
     for i, tok_q in enumerate(query):
         for j, tok_c in enumerate(cand):
-            sim = token_similarity(tok_q, tok_c)
+            sim = similarity(tok_q, tok_c)
             if sim >= TOKEN_FLOOR:
                 scored.append((sim, i, j))
     scored.sort(reverse=True)
@@ -119,11 +129,18 @@ def _joined_score(query: tuple[NameToken, ...], cand: tuple[NameToken, ...]) -> 
     return (sim - JOINED_DISCOUNT) * information(mass)
 
 
-def name_similarity(query: tuple[NameToken, ...], cand: tuple[NameToken, ...]) -> NameScore:
-    """Compare two tokenised names; see the module docstring for the scoring."""
+def name_similarity(
+    query: tuple[NameToken, ...],
+    cand: tuple[NameToken, ...],
+    similarity: Similarity | None = None,
+) -> NameScore:
+    """Compare two tokenised names; see the module docstring for the scoring.
+
+    ``similarity`` replaces :func:`token_similarity` by an equivalent (e.g. memoised) one.
+    """
     if not query or not cand:
         return NameScore(0.0, (), ())
-    pairs = _align(query, cand)
+    pairs = _align(query, cand, similarity or token_similarity)
     total_q = sum(t.weight for t in query)
     total_c = sum(t.weight for t in cand)
     got_q = sum(sim * query[i].weight for i, _, sim in pairs)

@@ -17,11 +17,8 @@ def _screen_chunk(chunk: tuple[int, list[PreparedEntity]]) -> list[tuple[int, Ma
     start, queries = chunk
     assert _INDEX is not None
     threshold, limit = _OPTIONS
-    found = []
-    for offset, query in enumerate(queries):
-        for match in _INDEX.screen(query, threshold=threshold, limit=limit):
-            found.append((start + offset, match))
-    return found
+    results = _INDEX.screen_many(queries, threshold=threshold, limit=limit)
+    return [(start + offset, match) for offset, found in enumerate(results) for match in found]
 
 
 def match_all(

@@ -46,7 +46,11 @@ def test_no_request_makes_the_api_fail_with_a_server_error(
         if operation.path in SKIP:
             continue
         run = settings(
-            max_examples=12, deadline=None, database=None, suppress_health_check=list(HealthCheck)
+            max_examples=25,
+            deadline=None,
+            database=None,
+            derandomize=True,
+            suppress_health_check=list(HealthCheck),
         )(given(case=operation.as_strategy())(_check))
         run()
         checked += 1

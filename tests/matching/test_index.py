@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import pickle
+from itertools import pairwise
 
 import pytest
 
@@ -148,3 +149,24 @@ def test_nationality_never_raises_score_with_stats(index: CandidateIndex) -> Non
             stats=index.stats,
         ).score
         assert same <= base
+
+
+def test_screen_many_matches_screen_one_by_one(index: CandidateIndex) -> None:
+    names = ["Abdelhak Khiame", "Ivan Sokolov", "Maria Lopez Garcia", "Yusuf al-Khuri"]
+    queries = [prepare(person(name)) for name in names]
+    batch = index.screen_many(queries, threshold=0.2)
+    assert batch == [index.screen(q, threshold=0.2) for q in queries]
+    assert batch[0] and batch[0][0].candidate_id == "listed-0"
+
+
+def test_candidates_are_distinct_and_capped_by_limit(index: CandidateIndex) -> None:
+    found = [c.id for c in index.candidates(prepare(person("Abdelhak Ahmed Salim")), limit=2)]
+    assert len(found) == len(set(found)) <= 2
+
+
+def test_posting_lists_are_sorted_by_position(index: CandidateIndex) -> None:
+    # common tokens are looked up by binary search in their posting lists
+    offsets = index._post_off.tolist()
+    for start, end in pairwise(offsets):
+        chunk = index._postings[start:end].tolist()
+        assert chunk == sorted(chunk)

@@ -51,7 +51,7 @@ def documents(
     principal: Actor,
     q: Annotated[str, Query(max_length=500)] = "",
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
 ) -> Json:
     """Documents (FtM Article), with facets."""
     return result_dict(list_documents(app, principal, q, limit, offset))

@@ -92,7 +92,7 @@ def screening(
     principal: Actor,
     screening_id: str,
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
 ) -> Json:
     """A screening's status and progress, and its alerts once done."""
     found = get_screening(app, principal, screening_id)
@@ -120,7 +120,7 @@ def alerts(
     screening: Annotated[str | None, Query()] = None,
     entity: Annotated[str | None, Query(description="Traveller or watchlist entity id")] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
 ) -> Json:
     """Alerts, best score first; without a status, everything."""
     query = AlertQuery(_statuses(status), screening, entity, limit, offset)

@@ -97,7 +97,7 @@ def review_queue_page(
     app: Platform,
     principal: Actor,
     status: Annotated[list[str] | None, Query()] = None,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
 ) -> HTMLResponse:
     """The review queue: open and unsure alerts first, best score first."""
     try:
