@@ -8,6 +8,8 @@ text), so a service can make one statement per value with its own ``Provenance``
 from __future__ import annotations
 
 import hashlib
+import re
+from dataclasses import dataclass
 from typing import Any
 
 from tansiq.extract.model import Document, Event, Extraction, Figure, Mention
@@ -54,12 +56,46 @@ def article(document: Document, figures: list[Figure]) -> EntityDict:
     return entity
 
 
+def format_value(value: float) -> str:
+    """2009.0 -> '2009', 1500000.0 -> '1500000', 2.5 -> '2.5' (never scientific notation)."""
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
+
+
 def describe_figure(figure: Figure) -> str:
     """'at least 55 individual [2021]': the normalised reading of a figure."""
-    value = f"{figure.value:g}"
-    words = [figure.qualifier, value, figure.unit]
+    words = [figure.qualifier, format_value(figure.value), figure.unit]
     text = " ".join(w for w in words if w)
     return f"{text} [{figure.period}]" if figure.period else text
+
+
+_FIGURE_NOTE = re.compile(
+    r"^(?:(?P<qualifier>\D+?) )?(?P<value>\d+(?:\.\d+)?)"
+    r"(?: (?P<unit>[^\[]+?))?(?: \[(?P<period>[^\]]+)\])?$"
+)
+
+
+@dataclass(frozen=True)
+class FigureClaim:
+    """A figure read back from its note: what was counted, over which period, and the value."""
+
+    value: float
+    qualifier: str | None
+    unit: str | None
+    period: str | None
+
+    @property
+    def key(self) -> tuple[str, str]:
+        """Two claims with the same key speak of the same count."""
+        return (self.unit or "", self.period or "")
+
+
+def read_figure_note(note: str) -> FigureClaim | None:
+    """The inverse of ``describe_figure``; None for notes that are not figures."""
+    found = _FIGURE_NOTE.match(note.strip())
+    if found is None:
+        return None
+    value = float(found.group("value"))
+    return FigureClaim(value, found.group("qualifier"), found.group("unit"), found.group("period"))
 
 
 def mention(document: Document, found: Mention, schema: str | None) -> EntityDict:

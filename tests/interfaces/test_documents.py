@@ -43,3 +43,17 @@ def test_ingest_from_the_command_line_reports_each_file(database_url: str, tmp_p
     assert done.returncode == 1  # one file skipped
     out = done.stdout.decode()
     assert "1 ingested into reports" in out and "skipped" in out
+
+
+def test_disagreeing_counts_are_on_the_document_page_and_in_the_api(client: TestClient) -> None:
+    one = b"The bureau said it has dismantled 12 terrorist cells since 2015.\n"
+    two = b"Officials said the bureau has dismantled 14 terrorist cells since 2015.\n"
+    files = client.post(
+        "/api/v1/documents",
+        files=[("files", ("one.txt", one)), ("files", ("two.txt", two))],
+        data={"dataset": "reports"},
+    ).json()["files"]
+    [item] = client.get("/api/v1/disagreements").json()
+    assert sorted(c["value"] for c in item["claims"]) == [12, 14]
+    html = client.get(f"/documents/{files[0]['document_id']}").text
+    assert 'id="disagreements"' in html and "two.txt" in html

@@ -5,7 +5,7 @@ import pytest
 from tansiq.domain.policy import Scope
 from tansiq.domain.principal import Principal
 from tansiq.services import Tansiq
-from tansiq.services.documents import get_document, timeline
+from tansiq.services.documents import disagreements, get_document, timeline
 from tansiq.services.entities import get_entity
 from tansiq.services.ingest import IngestOptions, ingest, ingest_paths
 from tests.factories import WORLD, load
@@ -103,3 +103,16 @@ def test_folders_are_read_recursively(app: Tansiq, admin: Principal, tmp_path: P
     report = ingest_paths(app, admin, [tmp_path / "in"], IngestOptions("reports"))
     assert [Path(f.name).name for f in report.files] == ["one.txt", "two.html"]
     assert report.count("ingested") == 2
+
+
+def test_documents_that_give_different_counts_are_shown_side_by_side(
+    app: Tansiq, admin: Principal
+) -> None:
+    one = "The bureau said on Monday that it has dismantled 12 terrorist cells since 2015.\n"
+    two = "Officials said the bureau has dismantled 14 terrorist cells since 2015.\n"
+    report = _ingest(app, admin, [("one.txt", one.encode()), ("two.txt", two.encode())])
+    first = report.files[0].document_id
+    [conflict] = disagreements(app, admin, first)
+    assert (conflict.unit, conflict.period) == ("cell", "2015/..")
+    assert sorted(c.claim.value for c in conflict.claims) == [12, 14]
+    assert {c.document_id for c in conflict.claims} == {f.document_id for f in report.files}

@@ -9,7 +9,14 @@ from fastapi import APIRouter, Depends, File, Form, Query, UploadFile
 from tansiq.domain.principal import Principal
 from tansiq.interfaces.http import get_platform, get_principal
 from tansiq.services import Tansiq
-from tansiq.services.documents import document_dict, get_document, list_documents, timeline
+from tansiq.services.documents import (
+    disagreement_dict,
+    disagreements,
+    document_dict,
+    get_document,
+    list_documents,
+    timeline,
+)
 from tansiq.services.entities import entity_dict
 from tansiq.services.ingest import IngestOptions, ingest
 from tansiq.services.search import result_dict
@@ -59,8 +66,16 @@ def documents(
 
 @router.get("/documents/{document_id}")
 def document(app: Platform, principal: Actor, document_id: str) -> Json:
-    """A document's text, the spans read from it and the entities made from them."""
-    return document_dict(get_document(app, principal, document_id))
+    """A document's text, the spans read from it, the entities made from them, and the counts on
+    which other documents disagree with it."""
+    view = get_document(app, principal, document_id)
+    return document_dict(view, disagreements(app, principal, document_id))
+
+
+@router.get("/disagreements")
+def claims_that_disagree(app: Platform, principal: Actor) -> list[Json]:
+    """Counts (unit and period) for which documents give different values, with each source."""
+    return [disagreement_dict(d) for d in disagreements(app, principal)]
 
 
 @router.get("/events")

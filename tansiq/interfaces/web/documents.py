@@ -12,7 +12,7 @@ from tansiq.interfaces.http import get_platform, get_principal
 from tansiq.interfaces.web.templating import page
 from tansiq.services import Tansiq
 from tansiq.services.datasets import list_datasets
-from tansiq.services.documents import get_document, list_documents, timeline
+from tansiq.services.documents import disagreements, get_document, list_documents, timeline
 from tansiq.services.ingest import IngestOptions, ingest
 
 router = APIRouter(include_in_schema=False)
@@ -66,7 +66,9 @@ def reader_page(
     request: Request, app: Platform, principal: Actor, document_id: str
 ) -> HTMLResponse:
     """The document with every mention, event, role and figure highlighted."""
-    return page(request, "document.html", view=get_document(app, principal, document_id))
+    view = get_document(app, principal, document_id)
+    conflicts = disagreements(app, principal, document_id)
+    return page(request, "document.html", view=view, conflicts=conflicts)
 
 
 @router.get("/events", response_class=HTMLResponse)
