@@ -59,6 +59,8 @@ COMPOUND_PARTICLES = frozenset(["abd", "abu", "lah", "din", "rahman"])
 """Compound parts too generic to block on alone (Abd-, Abu-, -ullah, -uddin, -urrahman)."""
 FUZZY_MIN_LENGTH = 4
 """Keys at least this long also post their one-letter deletions."""
+FUZZY_MIN_SKELETON = 5
+"""Consonant skeletons (``~`` keys) need this many letters: shorter ones' deletions are noise."""
 FUZZY_GAIN = 0.6
 """Share of a token's IDF credited to a candidate reached only through a deletion key."""
 FUZZY_WEIGHT = 0.85
@@ -113,8 +115,9 @@ def fuzzy_keys(keys: Iterable[str]) -> tuple[str, ...]:
     exact = set(keys)
     out: dict[str, None] = {}
     for key in exact:
-        prefix, body = (SKELETON, key[1:]) if key.startswith(SKELETON) else ("", key)
-        if len(body) >= FUZZY_MIN_LENGTH:
+        loose = key.startswith(SKELETON)
+        prefix, body = (SKELETON, key[1:]) if loose else ("", key)
+        if len(body) >= (FUZZY_MIN_SKELETON if loose else FUZZY_MIN_LENGTH):
             for i in range(len(body)):
                 variant = prefix + body[:i] + body[i + 1 :]
                 if variant not in exact:

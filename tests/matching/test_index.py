@@ -9,6 +9,7 @@ from itertools import pairwise
 import pytest
 
 from tansiq.matching import CandidateIndex, NameStats, compare, prepare
+from tansiq.matching.index import SKELETON, fuzzy_keys
 
 from .conftest import person
 
@@ -170,3 +171,10 @@ def test_posting_lists_are_sorted_by_position(index: CandidateIndex) -> None:
     for start, end in pairwise(offsets):
         chunk = index._postings[start:end].tolist()
         assert chunk == sorted(chunk)
+
+
+def test_short_skeletons_post_no_deletions() -> None:
+    # four-consonant skeletons' deletions reach far too many names; phonetic keys keep theirs
+    assert fuzzy_keys([SKELETON + "brkn"]) == ()
+    assert set(fuzzy_keys([SKELETON + "brknt"])) >= {SKELETON + "rknt", SKELETON + "brkn"}
+    assert set(fuzzy_keys(["bako"])) == {"ako", "bko", "bao", "bak"}
