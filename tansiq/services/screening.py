@@ -229,7 +229,7 @@ def run_screening(
         tlp = traveller_tlp or app.marking(opts.marking).tlp.value
         alerts, suppressed = _open_alerts(app, principal, screening, travellers, matches, tlp)
     except Exception as exc:
-        _fail(app, screening, exc)
+        record_failure(app, screening, exc)
         raise
     screening = replace(
         screening,
@@ -266,10 +266,6 @@ def new_screening(
 
 def record_failure(app: Tansiq, screening: Screening, exc: Exception) -> None:
     """Store a screening as failed, with the reason."""
-    _fail(app, screening, exc)
-
-
-def _fail(app: Tansiq, screening: Screening, exc: Exception) -> None:
     failed = replace(
         screening, status=ScreeningStatus.FAILED, error=str(exc), finished_at=utc_now()
     )

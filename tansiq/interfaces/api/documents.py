@@ -7,7 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, File, Form, Query, UploadFile
 
 from tansiq.domain.principal import Principal
-from tansiq.interfaces.http import get_platform, get_principal
+from tansiq.interfaces.http import get_platform, get_principal, read_uploads
 from tansiq.services import Tansiq
 from tansiq.services.documents import (
     disagreement_dict,
@@ -25,16 +25,6 @@ router = APIRouter(prefix="/api/v1", tags=["documents"])
 Platform = Annotated[Tansiq, Depends(get_platform)]
 Actor = Annotated[Principal, Depends(get_principal)]
 Json = dict[str, Any]
-
-
-def read_uploads(app: Tansiq, files: list[UploadFile]) -> list[tuple[str, bytes | None]]:
-    """Uploaded files as (name, bytes); ``None`` past TANSIQ_MAX_UPLOAD_MB."""
-    limit = app.settings.max_upload_mb << 20
-    found: list[tuple[str, bytes | None]] = []
-    for upload in files:
-        data = upload.file.read(limit + 1)
-        found.append((upload.filename or "upload", None if len(data) > limit else data))
-    return found
 
 
 @router.post("/documents")

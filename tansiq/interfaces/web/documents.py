@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, File, Form, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse
 
 from tansiq.domain.principal import Principal
-from tansiq.interfaces.http import get_platform, get_principal
+from tansiq.interfaces.http import get_platform, get_principal, read_uploads
 from tansiq.interfaces.web.templating import page
 from tansiq.services import Tansiq
 from tansiq.services.datasets import list_datasets
@@ -45,11 +45,7 @@ def upload_page(
     grade: Annotated[str | None, Form()] = None,
 ) -> HTMLResponse:
     """Ingest uploaded files and show what happened to each."""
-    limit = app.settings.max_upload_mb << 20
-    items: list[tuple[str, bytes | None]] = []
-    for upload in files:
-        data = upload.file.read(limit + 1)
-        items.append((upload.filename or "upload", None if len(data) > limit else data))
+    items = read_uploads(app, files)
     report = ingest(app, principal, items, IngestOptions(dataset, None, None, grade or None))
     return page(
         request,
