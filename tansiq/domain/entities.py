@@ -147,6 +147,24 @@ def entity_statements(
             )
 
 
+DOCUMENT_NUMBERS = {"Passport": "passportNumber", "Identification": "idNumber"}
+"""The property of a holder that carries the number of each kind of identity document."""
+
+
+def group_by_entity(statements: Iterable[Statement]) -> Iterator[tuple[str, list[Statement]]]:
+    """Statements in entity order, as (entity id, its unretracted statements)."""
+    current: list[Statement] = []
+    for stmt in statements:
+        if stmt.retracted:
+            continue
+        if current and stmt.entity_id != current[0].entity_id:
+            yield current[0].entity_id, current
+            current = []
+        current.append(stmt)
+    if current:
+        yield current[0].entity_id, current
+
+
 def common_schema(statements: Iterable[Statement]) -> Schema:
     """The most specific schema all statements of an entity agree on."""
     schema: Schema | None = None

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -59,6 +59,20 @@ class AlertStatus(StrEnum):
     @property
     def needs_review(self) -> bool:
         return self in (AlertStatus.OPEN, AlertStatus.UNSURE)
+
+    @classmethod
+    def parse_many(
+        cls, values: Iterable[str] | None, default: tuple[AlertStatus, ...] | None = None
+    ) -> tuple[AlertStatus, ...]:
+        """Statuses from user input; none given means ``default`` (the review queue)."""
+        try:
+            found = tuple(cls(v) for v in values or ())
+        except ValueError:
+            raise InvalidData(
+                "status must be open, unsure, match or no_match", field="status"
+            ) from None
+        queue = (cls.OPEN, cls.UNSURE) if default is None else default
+        return found or queue
 
 
 class ScreeningStatus(StrEnum):

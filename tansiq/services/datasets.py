@@ -35,8 +35,9 @@ def list_datasets(app: Tansiq, principal: Principal) -> list[DatasetInfo]:
     return app.store.datasets(read_scope(principal))
 
 
-def get_dataset(app: Tansiq, principal: Principal, name: str) -> DatasetInfo:
-    info = app.store.dataset(name, read_scope(principal))
+def get_dataset(app: Tansiq, principal: Principal, name: str, counts: bool = True) -> DatasetInfo:
+    """A dataset; with ``counts=False`` its defaults only (no scan of its statements)."""
+    info = app.store.dataset(name, read_scope(principal), counts)
     if info is None:
         raise NotFound(f"no dataset called {name!r}")
     return info
@@ -54,7 +55,7 @@ def ensure_dataset(
     description: str | None = None,
 ) -> DatasetInfo:
     """Create the dataset if it is new (within the caller's unit of work)."""
-    existing = app.store.dataset(check_name(name), read_scope(principal))
+    existing = app.store.dataset(check_name(name), read_scope(principal), counts=False)
     if existing is not None:
         return existing
     now = utc_now()

@@ -7,7 +7,7 @@ from typing import Any
 
 from followthemoney.proxy import EntityProxy
 
-from tansiq.domain.entities import build_entity
+from tansiq.domain.entities import build_entity, group_by_entity
 from tansiq.domain.policy import Scope, read_scope
 from tansiq.domain.principal import Principal
 from tansiq.domain.statement import BASE_PROP, Statement
@@ -40,11 +40,8 @@ class EntityView:
 
 def load_entities(app: Tansiq, ids: list[str], scope: Scope) -> dict[str, EntityProxy]:
     """Build the entities with these ids from their visible, unretracted statements."""
-    grouped: dict[str, list[Statement]] = {}
-    for stmt in app.store.statements_of(sorted(set(ids)), scope):
-        if not stmt.retracted:
-            grouped.setdefault(stmt.entity_id, []).append(stmt)
-    return {eid: build_entity(eid, stmts) for eid, stmts in grouped.items()}
+    found = app.store.statements_of(sorted(set(ids)), scope)
+    return {eid: build_entity(eid, stmts) for eid, stmts in group_by_entity(found)}
 
 
 def _statements(app: Tansiq, entity_id: str, scope: Scope) -> list[Statement]:

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from tansiq.domain.audit import AuditAction
-from tansiq.domain.entities import build_entity
+from tansiq.domain.entities import build_entity, group_by_entity
 from tansiq.domain.policy import read_scope
 from tansiq.domain.principal import Principal
 from tansiq.domain.statement import Statement
@@ -16,24 +16,9 @@ from tansiq.services.audit import record_now
 from tansiq.services.datasets import get_dataset
 
 
-def _grouped(statements: Iterator[Statement]) -> Iterator[tuple[str, list[Statement]]]:
-    current: str | None = None
-    group: list[Statement] = []
-    for stmt in statements:
-        if stmt.retracted:
-            continue
-        if stmt.entity_id != current and group:
-            yield group[0].entity_id, group
-            group = []
-        current = stmt.entity_id
-        group.append(stmt)
-    if group:
-        yield group[0].entity_id, group
-
-
 def _visible(app: Tansiq, principal: Principal, dataset: str | None) -> Iterator[Statement]:
     if dataset is not None:
-        get_dataset(app, principal, dataset)
+        get_dataset(app, principal, dataset, counts=False)
     record_now(app, principal, AuditAction.EXPORT, dataset or "*")
     return app.store.iter_statements(dataset, read_scope(principal))
 
@@ -42,7 +27,7 @@ def export_entities(
     app: Tansiq, principal: Principal, dataset: str | None = None
 ) -> Iterator[dict[str, Any]]:
     """FtM entity dicts, one per entity, of one dataset or of everything visible."""
-    for entity_id, group in _grouped(_visible(app, principal, dataset)):
+    for entity_id, group in group_by_entity(_visible(app, principal, dataset)):
         data: dict[str, Any] = build_entity(entity_id, group).to_dict()
         data["datasets"] = sorted({s.dataset for s in group})
         yield data

@@ -6,14 +6,14 @@ from __future__ import annotations
 import logging
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from tansiq.domain.audit import AuditAction
-from tansiq.domain.entities import entity_statements
+from tansiq.domain.entities import entity_statements, group_by_entity
 from tansiq.domain.policy import Scope, read_scope
 from tansiq.domain.principal import Principal
-from tansiq.domain.statement import BASE_PROP, StatementContext
+from tansiq.domain.statement import BASE_PROP, StatementContext, utc_now
 from tansiq.exceptions import InvalidData
 from tansiq.extract import Extraction, Extractor, Gazetteer, load_document
 from tansiq.extract.to_entities import to_entities
@@ -21,7 +21,7 @@ from tansiq.services.app import Tansiq
 from tansiq.services.audit import record
 from tansiq.services.datasets import check_name
 from tansiq.services.importing import ImportOptions, dataset_context
-from tansiq.services.watchlist_index import SCREENED_SCHEMATA, grouped
+from tansiq.services.watchlist_index import SCREENED_SCHEMATA
 
 log = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]
@@ -89,7 +89,9 @@ def gazetteer(app: Tansiq, scope: Scope) -> Gazetteer:
     key = app.store.dataset_state(names, scope) + repr(scope)
     if key not in _GAZETTEERS:
         entries = []
-        for entity_id, group in grouped(app.store.iter_statements(None, scope, SCREENED_SCHEMATA)):
+        for entity_id, group in group_by_entity(
+            app.store.iter_statements(None, scope, SCREENED_SCHEMATA)
+        ):
             values = [s.value for s in group if s.prop in NAME_PROPS]
             if values:
                 entries.append((entity_id, group[0].schema, values))
@@ -99,14 +101,25 @@ def gazetteer(app: Tansiq, scope: Scope) -> Gazetteer:
     return _GAZETTEERS[key]
 
 
-def _context(
-    app: Tansiq, principal: Principal, opts: IngestOptions, source: str
-) -> StatementContext:
-    as_import = ImportOptions(
-        opts.dataset, opts.marking, opts.classification, opts.grade, title=opts.title
-    )
-    with app.store.transaction() as writer:
-        return dataset_context(app, writer, principal, as_import, source)
+@dataclass
+class _Run:
+    """One ingest call: the dataset's statement context is worked out once, on first use."""
+
+    app: Tansiq
+    principal: Principal
+    opts: IngestOptions
+    extractor: Extractor
+    base: StatementContext | None = None
+
+    def context(self, source: str) -> StatementContext:
+        if self.base is None:
+            o = self.opts
+            as_import = ImportOptions(
+                o.dataset, o.marking, o.classification, o.grade, title=o.title
+            )
+            with self.app.store.transaction() as writer:
+                self.base = dataset_context(self.app, writer, self.principal, as_import, source)
+        return replace(self.base, origin=source, seen_at=utc_now())
 
 
 def _store(app: Tansiq, principal: Principal, ctx: StatementContext, found: Extraction) -> int:
@@ -135,14 +148,8 @@ def _already(app: Tansiq, scope: Scope, dataset: str, document_id: str) -> bool:
     return any(s.prop == BASE_PROP and s.dataset == dataset for s in found)
 
 
-def _one(
-    app: Tansiq,
-    principal: Principal,
-    extractor: Extractor,
-    opts: IngestOptions,
-    name: str,
-    data: bytes | None,
-) -> IngestedFile:
+def _one(run: _Run, name: str, data: bytes | None) -> IngestedFile:
+    app, principal, opts = run.app, run.principal, run.opts
     if data is None:
         limit = app.settings.max_upload_mb
         return IngestedFile(name, "skipped", reason=f"larger than {limit} MiB")
@@ -158,8 +165,8 @@ def _one(
             document.language,
             reason="already ingested (same content)",
         )
-    found = extractor.extract(document)
-    _store(app, principal, _context(app, principal, opts, name), found)
+    found = run.extractor.extract(document)
+    _store(app, principal, run.context(name), found)
     return IngestedFile(
         name,
         "ingested",
@@ -181,10 +188,10 @@ def ingest(
 ) -> IngestReport:
     """Ingest documents one by one: each is stored whole or not at all; the rest goes on."""
     check_name(opts.dataset)
-    extractor = Extractor(gazetteer(app, read_scope(principal)))
+    run = _Run(app, principal, opts, Extractor(gazetteer(app, read_scope(principal))))
     report = IngestReport(opts.dataset)
     for done, (name, data) in enumerate(files, 1):
-        result = _one(app, principal, extractor, opts, name, data)
+        result = _one(run, name, data)
         if result.status == "skipped":
             log.warning("Skipped %s: %s", name, result.reason)
         report.files.append(result)

@@ -11,6 +11,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import IO
 
+from tansiq.domain.policy import read_scope
 from tansiq.domain.principal import Principal
 from tansiq.domain.screening import Screening
 from tansiq.exceptions import InvalidData, NotFound
@@ -95,7 +96,8 @@ class ScreeningJobs:
             return screen_manifest(app, principal, path, opts, progress, screening_id, source)
         except Exception as exc:
             log.warning("Screening %s failed: %s", screening_id, exc)
-            if (stored := app.store.screening(screening_id)) is None or stored.status == "running":
+            stored = app.store.screening(screening_id, read_scope(principal))
+            if stored is None or stored.status == "running":
                 record_failure(app, stored or screening, exc)
             raise
         finally:
@@ -111,8 +113,13 @@ class ScreeningJobs:
         self.executor.shutdown(wait=True, cancel_futures=True)
 
 
+def list_screenings(app: Tansiq, principal: Principal, limit: int = 50) -> list[Screening]:
+    """Recent screenings the principal may see."""
+    return app.store.screenings(read_scope(principal), limit)
+
+
 def get_screening(app: Tansiq, principal: Principal, screening_id: str) -> Screening:
-    screening = app.store.screening(screening_id)
+    screening = app.store.screening(screening_id, read_scope(principal))
     if screening is None:
         raise NotFound(f"no screening {screening_id!r}")
     return screening

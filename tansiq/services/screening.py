@@ -18,7 +18,7 @@ from followthemoney import model
 
 from tansiq import travel
 from tansiq.domain.audit import AuditAction
-from tansiq.domain.entities import build_entity
+from tansiq.domain.entities import DOCUMENT_NUMBERS, build_entity, group_by_entity
 from tansiq.domain.markings import TLP
 from tansiq.domain.parsing import ParseResult
 from tansiq.domain.policy import read_scope
@@ -37,7 +37,6 @@ from tansiq.services.watchlist_index import load_index
 log = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]
 """Called with (travellers screened, total)."""
-DOCUMENT_PROPS = {"Passport": "passportNumber", "Identification": "idNumber"}
 
 
 @dataclass(frozen=True)
@@ -80,7 +79,7 @@ def travellers_of(result: ParseResult) -> list[Traveller]:
     """Persons of a parsed manifest, each with its documents' numbers as properties."""
     numbers: dict[str, list[tuple[str, str]]] = {}
     for entity in result.entities:
-        prop = DOCUMENT_PROPS.get(entity.schema.name)
+        prop = DOCUMENT_NUMBERS.get(entity.schema.name)
         if prop is not None:
             for holder in entity.get("holder"):
                 numbers.setdefault(holder, []).extend((prop, n) for n in entity.get("number"))
@@ -109,13 +108,9 @@ def _candidates(
     app: Tansiq, principal: Principal, ids: list[str]
 ) -> tuple[dict[str, dict[str, Any]], dict[str, tuple[str, str | None]]]:
     """Candidate entity dicts and their strictest marking, as the principal sees them."""
-    by_entity: dict[str, list[Any]] = {}
-    for stmt in app.store.statements_of(ids, read_scope(principal)):
-        if not stmt.retracted:
-            by_entity.setdefault(stmt.entity_id, []).append(stmt)
     ladder = app.ladder
     entities, markings = {}, {}
-    for entity_id, stmts in by_entity.items():
+    for entity_id, stmts in group_by_entity(app.store.statements_of(ids, read_scope(principal))):
         entities[entity_id] = build_entity(entity_id, stmts).to_dict()
         levels = [s.classification for s in stmts if s.classification in ladder]
         level = max(levels, key=ladder.index, default=None)
@@ -210,7 +205,7 @@ def run_screening(
     if not opts.against:
         raise InvalidData("name at least one dataset to screen against", field="against")
     for name in opts.against:
-        get_dataset(app, principal, name)
+        get_dataset(app, principal, name, counts=False)
     screening = new_screening(app, principal, source, opts, screening_id)
     screening = replace(screening, total=len(travellers), problems=list(problems))
     with app.store.transaction() as writer:
@@ -304,7 +299,7 @@ def screen_manifest(
             import_opts,
             tuple(problems),
         )
-        tlp = get_dataset(app, principal, opts.store_as).tlp
+        tlp = get_dataset(app, principal, opts.store_as, counts=False).tlp
     travellers = travellers_of(result)
     return run_screening(
         app,

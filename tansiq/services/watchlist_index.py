@@ -12,15 +12,13 @@ from pathlib import Path
 
 from followthemoney.proxy import EntityProxy
 
-from tansiq.domain.entities import build_entity
+from tansiq.domain.entities import DOCUMENT_NUMBERS, build_entity, group_by_entity
 from tansiq.domain.policy import Scope
-from tansiq.domain.statement import Statement
 from tansiq.matching import ALGORITHM, CandidateIndex, PreparedEntity, prepare
 from tansiq.services.app import Tansiq
 
 log = logging.getLogger(__name__)
 SCREENED_SCHEMATA = ("Person", "Organization", "Company", "LegalEntity", "PublicBody")
-DOCUMENTS = {"Passport": "passportNumber", "Identification": "idNumber"}
 MEMORY_SLOTS = 4
 _MEMORY: OrderedDict[str, WatchlistIndex] = OrderedDict()
 
@@ -37,30 +35,16 @@ class WatchlistIndex:
         return len(self.index)
 
 
-def grouped(statements: Iterator[Statement]) -> Iterator[tuple[str, list[Statement]]]:
-    """Statements in entity order, as (entity id, its unretracted statements)."""
-    current: list[Statement] = []
-    for stmt in statements:
-        if stmt.retracted:
-            continue
-        if current and stmt.entity_id != current[0].entity_id:
-            yield current[0].entity_id, current
-            current = []
-        current.append(stmt)
-    if current:
-        yield current[0].entity_id, current
-
-
 def _documents(
     app: Tansiq, datasets: Sequence[str], scope: Scope
 ) -> dict[str, list[tuple[str, str]]]:
     """Holder id -> (property, number) of every passport and identity document listed."""
     found: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    rows = app.store.iter_statements(datasets, scope, schemata=tuple(DOCUMENTS))
-    for _, group in grouped(rows):
+    rows = app.store.iter_statements(datasets, scope, schemata=tuple(DOCUMENT_NUMBERS))
+    for _, group in group_by_entity(rows):
         holders = [s.value for s in group if s.prop == "holder"]
         numbers = [s.value for s in group if s.prop == "number"]
-        prop = DOCUMENTS.get(group[0].schema, "idNumber")
+        prop = DOCUMENT_NUMBERS.get(group[0].schema, "idNumber")
         for holder in holders:
             found[holder].extend((prop, number) for number in numbers)
     return found
@@ -70,7 +54,7 @@ def watchlist_entities(app: Tansiq, datasets: Sequence[str], scope: Scope) -> It
     """Persons and organisations of the datasets, with their documents' numbers folded in."""
     documents = _documents(app, datasets, scope)
     rows = app.store.iter_statements(datasets, scope, schemata=SCREENED_SCHEMATA)
-    for entity_id, group in grouped(rows):
+    for entity_id, group in group_by_entity(rows):
         entity = build_entity(entity_id, group)
         for prop, number in documents.get(entity_id, ()):
             if entity.schema.get(prop) is not None:

@@ -46,7 +46,7 @@ def test_screening_is_audited_and_stored(
     watchlist: None, app: Tansiq, admin: Principal, tmp_path: Path
 ) -> None:
     run = screen_manifest(app, admin, write_manifest(tmp_path), AGAINST)
-    stored = app.store.screening(run.screening.id)
+    stored = app.store.screening(run.screening.id, Scope())
     assert stored is not None and stored.alert_count == 3
     actions = [s.event.action.value for s in app.store.audit_events()]
     assert actions[-1] == "screen"

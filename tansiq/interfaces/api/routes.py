@@ -85,6 +85,6 @@ def export(
 ) -> StreamingResponse:
     """FtM entities as JSON lines (application/x-ndjson), streamed."""
     if dataset is not None:
-        get_dataset(app, principal, dataset)
+        get_dataset(app, principal, dataset, counts=False)
     rows = export_entities(app, principal, dataset)
     return StreamingResponse(_lines(rows), media_type="application/x-ndjson")

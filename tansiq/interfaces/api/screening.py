@@ -13,7 +13,7 @@ from tansiq.domain.screening import AlertStatus
 from tansiq.exceptions import InvalidData
 from tansiq.interfaces.http import get_jobs, get_platform, get_principal
 from tansiq.services import Tansiq
-from tansiq.services.jobs import ScreeningJobs, get_screening, save_upload
+from tansiq.services.jobs import ScreeningJobs, get_screening, list_screenings, save_upload
 from tansiq.services.review import (
     alert_dict,
     alert_view_dict,
@@ -83,7 +83,7 @@ def start_screening(
 @router.get("/screenings")
 def screenings(app: Platform, principal: Actor) -> list[Json]:
     """Recent screenings."""
-    return [screening_dict(s) for s in app.store.screenings()]
+    return [screening_dict(s) for s in list_screenings(app, principal)]
 
 
 @router.get("/screenings/{screening_id}")
@@ -103,15 +103,6 @@ def screening(
     return {**screening_dict(found), "alerts_total": page.total, "alerts": alerts}
 
 
-def _statuses(values: list[str] | None) -> tuple[AlertStatus, ...]:
-    try:
-        return tuple(AlertStatus(v) for v in values or ())
-    except ValueError:
-        raise InvalidData(
-            "status must be open, unsure, match or no_match", field="status"
-        ) from None
-
-
 @router.get("/alerts")
 def alerts(
     app: Platform,
@@ -123,7 +114,7 @@ def alerts(
     offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
 ) -> Json:
     """Alerts, best score first; without a status, everything."""
-    query = AlertQuery(_statuses(status), screening, entity, limit, offset)
+    query = AlertQuery(AlertStatus.parse_many(status, default=()), screening, entity, limit, offset)
     page = list_alerts(app, principal, query)
     return {
         "total": page.total,

@@ -157,13 +157,9 @@ def alerts_list(
 ) -> None:
     """List alerts, best score first."""
     try:
-        statuses = (
-            tuple(AlertStatus(s) for s in status)
-            if status
-            else (AlertStatus.OPEN, AlertStatus.UNSURE)
-        )
-    except ValueError:
-        raise fail(InvalidData("status must be open, unsure, match or no_match")) from None
+        statuses = AlertStatus.parse_many(status)
+    except InvalidData as exc:
+        raise fail(exc) from None
     with platform(ctx) as app:
         page = list_alerts(app, app.local_admin(), AlertQuery(statuses, screening, limit=limit))
     if as_json:

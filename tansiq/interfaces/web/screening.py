@@ -100,14 +100,7 @@ def review_queue_page(
     offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
 ) -> HTMLResponse:
     """The review queue: open and unsure alerts first, best score first."""
-    try:
-        statuses = (
-            tuple(AlertStatus(s) for s in status)
-            if status
-            else (AlertStatus.OPEN, AlertStatus.UNSURE)
-        )
-    except ValueError:
-        raise InvalidData("unknown alert status", field="status") from None
+    statuses = AlertStatus.parse_many(status)
     found = list_alerts(app, principal, AlertQuery(statuses, limit=QUEUE_SIZE, offset=offset))
     return page(
         request,

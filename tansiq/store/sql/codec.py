@@ -14,33 +14,6 @@ from tansiq.domain.text import is_searchable, terms
 _TLP_BY_VALUE = {t.value: t for t in TLP}
 
 
-def statement_row(stmt: Statement) -> dict[str, Any]:
-    """The column values of a statement."""
-    return {
-        "id": stmt.id,
-        "entity_id": stmt.entity_id,
-        "schema": stmt.schema,
-        "prop": stmt.prop,
-        "prop_type": stmt.prop_type,
-        "value": stmt.value,
-        "original_value": stmt.original_value,
-        "lang": stmt.lang,
-        "dataset": stmt.dataset,
-        "origin": stmt.origin,
-        "organisation": stmt.organisation,
-        "tlp": stmt.tlp.value,
-        "classification": stmt.classification,
-        "reliability": stmt.reliability,
-        "credibility": stmt.credibility,
-        "first_seen": stmt.first_seen,
-        "last_seen": stmt.last_seen,
-        "document_id": stmt.document_id,
-        "span_start": stmt.span_start,
-        "span_end": stmt.span_end,
-        "retracted": stmt.retracted,
-    }
-
-
 def statement_values(stmt: Statement) -> tuple[Any, ...]:
     """A statement's values in the column order of the ``statements`` table."""
     return (

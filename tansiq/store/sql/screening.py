@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import orjson
-from sqlalchemy import Connection, Select, func, select
+from sqlalchemy import ColumnElement, Connection, Select, func, select, true
 
 from tansiq.domain.policy import Scope
 from tansiq.domain.screening import (
@@ -18,7 +18,7 @@ from tansiq.domain.screening import (
 )
 from tansiq.store.port import AlertQuery
 from tansiq.store.sql.scope import visible
-from tansiq.store.sql.tables import alerts, cleared_pairs, decisions
+from tansiq.store.sql.tables import alerts, cleared_pairs, decisions, screenings
 
 
 def screening_row(s: Screening) -> dict[str, Any]:
@@ -105,6 +105,14 @@ def row_alert(m: Any) -> Alert:
         decided_by=m["decided_by"],
         reason=m["reason"],
     )
+
+
+def screening_visible(scope: Scope) -> ColumnElement[bool]:
+    """Screenings a reader may see: their own organisation's (everything when unrestricted)."""
+    if scope.unrestricted or scope.organisation is None:
+        return true()
+    condition: ColumnElement[bool] = screenings.c.organisation == scope.organisation
+    return condition
 
 
 def alert_select(query: AlertQuery, scope: Scope) -> Select[Any]:

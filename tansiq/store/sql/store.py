@@ -95,20 +95,24 @@ class SQLStore:
         hits = [SearchHit(eid, by_entity[eid]) for eid in ids]
         return SearchPage(total=total, hits=hits, facets=facets)
 
-    def _dataset_infos(self, scope: Scope, name: str | None) -> list[DatasetInfo]:
-        counts = (
-            select(
-                statements.c.dataset,
-                func.count(func.distinct(statements.c.entity_id)).label("entities"),
-                func.count().label("statements"),
-            )
-            .where(visible(statements, scope))
-            .group_by(statements.c.dataset)
-            .subquery()
-        )
+    def _dataset_infos(self, scope: Scope, name: str | None, counts: bool) -> list[DatasetInfo]:
+        if not counts:
+            stmt = select(datasets).order_by(datasets.c.name)
+            if name is not None:
+                stmt = stmt.where(datasets.c.name == name)
+            with self.engine.connect() as conn:
+                return [_dataset_info(row._mapping) for row in conn.execute(stmt)]
+        sizes = select(
+            statements.c.dataset,
+            func.count(func.distinct(statements.c.entity_id)).label("entities"),
+            func.count().label("statements"),
+        ).where(visible(statements, scope))
+        if name is not None:
+            sizes = sizes.where(statements.c.dataset == name)
+        sized = sizes.group_by(statements.c.dataset).subquery()
         stmt = (
-            select(datasets, counts.c.entities, counts.c.statements)
-            .join(counts, counts.c.dataset == datasets.c.name, isouter=True)
+            select(datasets, sized.c.entities, sized.c.statements)
+            .join(sized, sized.c.dataset == datasets.c.name, isouter=True)
             .order_by(datasets.c.name)
         )
         if name is not None:
@@ -117,10 +121,10 @@ class SQLStore:
             return [_dataset_info(row._mapping) for row in conn.execute(stmt)]
 
     def datasets(self, scope: Scope) -> list[DatasetInfo]:
-        return self._dataset_infos(scope, None)
+        return self._dataset_infos(scope, None, counts=True)
 
-    def dataset(self, name: str, scope: Scope) -> DatasetInfo | None:
-        found = self._dataset_infos(scope, name)
+    def dataset(self, name: str, scope: Scope, counts: bool = True) -> DatasetInfo | None:
+        found = self._dataset_infos(scope, name, counts)
         return found[0] if found else None
 
     def iter_statements(
@@ -159,14 +163,21 @@ class SQLStore:
             rows = conn.execute(stmt)
             return ";".join(f"{d}:{n}:{seen}:{r}" for d, n, seen, r in rows)
 
-    def screening(self, screening_id: str) -> Screening | None:
-        stmt = select(screenings).where(screenings.c.id == screening_id)
+    def screening(self, screening_id: str, scope: Scope) -> Screening | None:
+        stmt = select(screenings).where(
+            screenings.c.id == screening_id, screening_sql.screening_visible(scope)
+        )
         with self.engine.connect() as conn:
             row = conn.execute(stmt).first()
         return screening_sql.row_screening(row._mapping) if row else None
 
-    def screenings(self, limit: int = 50) -> list[Screening]:
-        stmt = select(screenings).order_by(screenings.c.created_at.desc()).limit(limit)
+    def screenings(self, scope: Scope, limit: int = 50) -> list[Screening]:
+        stmt = (
+            select(screenings)
+            .where(screening_sql.screening_visible(scope))
+            .order_by(screenings.c.created_at.desc())
+            .limit(limit)
+        )
         with self.engine.connect() as conn:
             return [screening_sql.row_screening(r._mapping) for r in conn.execute(stmt)]
 
@@ -208,8 +219,8 @@ def _dataset_info(m: Any) -> DatasetInfo:
         organisation=m["organisation"],
         created_at=m["created_at"],
         updated_at=m["updated_at"],
-        entity_count=int(m["entities"] or 0),
-        statement_count=int(m["statements"] or 0),
+        entity_count=int(m.get("entities") or 0),
+        statement_count=int(m.get("statements") or 0),
     )
 
 
