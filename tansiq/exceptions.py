@@ -44,6 +44,12 @@ class NotFound(TansiqError):
     title = "Not found"
 
 
+class NotAuthenticated(TansiqError):
+    """No valid credentials were given (a missing, wrong, expired or revoked token or session)."""
+
+    title = "Not authenticated"
+
+
 class PermissionDenied(TansiqError):
     """The principal may not do this."""
 

@@ -12,7 +12,7 @@ GENESIS_HASH = "0" * 64
 
 
 class AuditAction(StrEnum):
-    """What happened. The access-control issue adds reads, logins and permission changes."""
+    """What happened."""
 
     IMPORT = "import"
     EXPORT = "export"
@@ -23,6 +23,19 @@ class AuditAction(StrEnum):
     SCREEN = "screen"
     INGEST = "ingest"
     DECIDE = "alert.decide"
+    LIST = "list"
+    LOGIN = "login"
+    LOGIN_FAILED = "login.failed"
+    LOGOUT = "logout"
+    DENIED = "access.denied"
+    ORG_CHANGE = "organisation.change"
+    USER_CHANGE = "user.change"
+    TOKEN_CREATE = "token.create"
+    TOKEN_REVOKE = "token.revoke"
+    GROUP_CHANGE = "group.change"
+    RELEASE_REQUEST = "release.request"
+    RELEASE_DECIDE = "release.decide"
+    AUDIT_EXPORT = "audit.export"
 
 
 @dataclass(frozen=True)

@@ -9,10 +9,12 @@ from typing import Any
 from tansiq.domain.audit import AuditAction
 from tansiq.domain.grading import Grade
 from tansiq.domain.markings import Marking
-from tansiq.domain.policy import read_scope
+from tansiq.domain.policy import Scope, read_scope
 from tansiq.domain.principal import Principal
+from tansiq.domain.roles import Permission
 from tansiq.domain.statement import utc_now
-from tansiq.exceptions import InvalidData, NotFound
+from tansiq.exceptions import InvalidData, NotFound, PermissionDenied
+from tansiq.services.access import require
 from tansiq.services.app import Tansiq
 from tansiq.services.audit import record
 from tansiq.store.port import DatasetInfo, Writer
@@ -55,8 +57,14 @@ def ensure_dataset(
     description: str | None = None,
 ) -> DatasetInfo:
     """Create the dataset if it is new (within the caller's unit of work)."""
-    existing = app.store.dataset(check_name(name), read_scope(principal), counts=False)
+    require(principal, Permission.WRITE)
+    check_marking(app, principal, marking)
+    existing = app.store.dataset(check_name(name), Scope(), counts=False)
     if existing is not None:
+        if existing.organisation != principal.organisation and not principal.system:
+            raise PermissionDenied(
+                f"dataset {name!r} belongs to another organisation; choose another name"
+            )
         return existing
     now = utc_now()
     info = DatasetInfo(
@@ -73,6 +81,15 @@ def ensure_dataset(
     writer.put_dataset(info)
     record(writer, principal, AuditAction.DATASET_CREATE, name, marking=str(marking))
     return info
+
+
+def check_marking(app: Tansiq, principal: Principal, marking: Marking) -> None:
+    """Refuse to record under a classification above the recorder's clearance."""
+    level = marking.classification
+    if level is not None and not principal.system and level not in principal.levels:
+        raise PermissionDenied(
+            f"{principal.id} is not cleared for {level} and may not record under it"
+        )
 
 
 def dataset_dict(info: DatasetInfo) -> dict[str, Any]:

@@ -8,7 +8,9 @@ from pathlib import Path
 from tansiq.demo import DEFAULT_SEED, DemoWorld, generate_world, write_world
 from tansiq.domain.audit import AuditAction
 from tansiq.domain.principal import Principal
+from tansiq.domain.roles import Permission
 from tansiq.domain.screening import Screening
+from tansiq.services.access import require
 from tansiq.services.app import Tansiq
 from tansiq.services.audit import record_now
 from tansiq.services.importing import ImportOptions, ImportReport, import_path
@@ -44,6 +46,7 @@ class DemoSummary:
 
 def load_demo(app: Tansiq, principal: Principal, seed: int = DEFAULT_SEED) -> DemoSummary:
     """Generate the fictional world into the data folder and import each of its datasets."""
+    require(principal, Permission.ADMIN)
     world = generate_world(seed)
     folder = app.settings.data_dir / "demo"
     write_world(world, folder)

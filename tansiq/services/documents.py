@@ -13,6 +13,7 @@ from tansiq.domain.statement import Statement
 from tansiq.exceptions import NotFound
 from tansiq.extract.to_entities import FigureClaim, read_figure_note
 from tansiq.services.app import Tansiq
+from tansiq.services.audit import record_read
 from tansiq.services.entities import entity_dict, load_entities
 from tansiq.services.search import search
 from tansiq.store.port import SearchQuery
@@ -93,6 +94,7 @@ def get_document(app: Tansiq, principal: Principal, document_id: str) -> Documen
     if document is None or not document.schema.is_a("Document"):
         raise NotFound(f"no document {document_id!r}")
     text = "\n".join(document.get("bodyText", quiet=True))
+    record_read(app, principal, document_id, statements)
     return DocumentView(document, text, _highlights(statements, text), entities)
 
 

@@ -14,6 +14,7 @@ from tansiq.domain.statement import BASE_PROP, Statement
 from tansiq.exceptions import NotFound
 from tansiq.formats import statement_to_row
 from tansiq.services.app import Tansiq
+from tansiq.services.audit import record_read
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,9 @@ def _statements(app: Tansiq, entity_id: str, scope: Scope) -> list[Statement]:
 
 def get_statements(app: Tansiq, principal: Principal, entity_id: str) -> list[Statement]:
     """Every visible statement about an entity, retracted ones included."""
-    return _statements(app, entity_id, read_scope(principal))
+    statements = _statements(app, entity_id, read_scope(principal))
+    record_read(app, principal, entity_id, statements)
+    return statements
 
 
 def _outgoing(entity: EntityProxy, exclude: str) -> list[tuple[str, str]]:
@@ -86,6 +89,7 @@ def get_entity(app: Tansiq, principal: Principal, entity_id: str) -> EntityView:
     statements = _statements(app, entity_id, scope)
     live = [s for s in statements if not s.retracted]
     entity = build_entity(entity_id, live)
+    record_read(app, principal, entity_id, statements)
     return EntityView(entity, statements, _relations(app, entity, scope))
 
 

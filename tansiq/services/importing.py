@@ -17,7 +17,7 @@ from tansiq.domain.statement import BASE_PROP, Statement, StatementContext, utc_
 from tansiq.formats import detect_format, read_statements
 from tansiq.services.app import Tansiq
 from tansiq.services.audit import record
-from tansiq.services.datasets import check_name, ensure_dataset
+from tansiq.services.datasets import check_marking, check_name, ensure_dataset
 from tansiq.services.reader_process import EncodedPart, encoded_parts
 from tansiq.store.port import Writer
 
@@ -71,6 +71,7 @@ def dataset_context(
         title=opts.title,
     )
     marking = app.marking(opts.marking or info.tlp, opts.classification or info.classification)
+    check_marking(app, principal, marking)
     return StatementContext(
         dataset=info.name,
         organisation=principal.organisation,

@@ -13,10 +13,12 @@ from tansiq.domain.audit import AuditAction
 from tansiq.domain.entities import entity_statements, group_by_entity
 from tansiq.domain.policy import Scope, read_scope
 from tansiq.domain.principal import Principal
+from tansiq.domain.roles import Permission
 from tansiq.domain.statement import BASE_PROP, StatementContext, utc_now
 from tansiq.exceptions import InvalidData
 from tansiq.extract import Extraction, Extractor, Gazetteer, load_document
 from tansiq.extract.to_entities import to_entities
+from tansiq.services.access import require
 from tansiq.services.app import Tansiq
 from tansiq.services.audit import record
 from tansiq.services.datasets import check_name
@@ -187,6 +189,7 @@ def ingest(
     total: int = 0,
 ) -> IngestReport:
     """Ingest documents one by one: each is stored whole or not at all; the rest goes on."""
+    require(principal, Permission.WRITE)
     check_name(opts.dataset)
     run = _Run(app, principal, opts, Extractor(gazetteer(app, read_scope(principal))))
     report = IngestReport(opts.dataset)
@@ -214,6 +217,7 @@ def ingest_paths(
     progress: Progress | None = None,
 ) -> IngestReport:
     """Ingest files and folders from disk."""
+    require(principal, Permission.WRITE)
     found = files_under(paths)
     limit = app.settings.max_upload_mb << 20
     return ingest(app, principal, read_files(found, limit), opts, progress, len(found))

@@ -13,8 +13,10 @@ from typing import IO
 
 from tansiq.domain.policy import read_scope
 from tansiq.domain.principal import Principal
+from tansiq.domain.roles import Permission
 from tansiq.domain.screening import Screening
 from tansiq.exceptions import InvalidData, NotFound
+from tansiq.services.access import require
 from tansiq.services.app import Tansiq
 from tansiq.services.screening import (
     ScreeningOptions,
@@ -115,10 +117,12 @@ class ScreeningJobs:
 
 def list_screenings(app: Tansiq, principal: Principal, limit: int = 50) -> list[Screening]:
     """Recent screenings the principal may see."""
+    require(principal, Permission.SCREEN)
     return app.store.screenings(read_scope(principal), limit)
 
 
 def get_screening(app: Tansiq, principal: Principal, screening_id: str) -> Screening:
+    require(principal, Permission.SCREEN)
     screening = app.store.screening(screening_id, read_scope(principal))
     if screening is None:
         raise NotFound(f"no screening {screening_id!r}")

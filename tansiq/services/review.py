@@ -11,9 +11,11 @@ from followthemoney.proxy import EntityProxy
 from tansiq.domain.audit import AuditAction
 from tansiq.domain.policy import read_scope
 from tansiq.domain.principal import Principal
+from tansiq.domain.roles import Permission
 from tansiq.domain.screening import Alert, AlertStatus, Decision, DecisionRecord, Screening
 from tansiq.domain.statement import utc_now
 from tansiq.exceptions import Conflict, InvalidData, NotFound
+from tansiq.services.access import require
 from tansiq.services.app import Tansiq
 from tansiq.services.audit import record
 from tansiq.services.entities import load_entities
@@ -41,6 +43,7 @@ class AlertView:
 
 def list_alerts(app: Tansiq, principal: Principal, query: AlertQuery) -> AlertPage:
     """Alerts the principal may see, best score first, with their watchlist entries."""
+    require(principal, Permission.SCREEN)
     total, alerts = app.store.alerts(query, read_scope(principal))
     entries = load_entities(app, [a.entity_id for a in alerts], read_scope(principal))
     return AlertPage(total, alerts, entries)
@@ -53,6 +56,7 @@ def review_queue(app: Tansiq, principal: Principal, limit: int = 50, offset: int
 
 
 def get_alert(app: Tansiq, principal: Principal, alert_id: str) -> AlertView:
+    require(principal, Permission.SCREEN)
     scope = read_scope(principal)
     alert = app.store.alert(alert_id, scope)
     if alert is None:
@@ -66,6 +70,7 @@ def decide(
     app: Tansiq, principal: Principal, alert_id: str, decision: str | Decision, reason: str
 ) -> AlertView:
     """Record a person's decision; ``no_match`` clears the pair for future screenings."""
+    require(principal, Permission.DECIDE)
     choice = decision if isinstance(decision, Decision) else Decision.parse(decision)
     reason = reason.strip()
     if not reason:

@@ -23,10 +23,12 @@ from tansiq.domain.markings import TLP
 from tansiq.domain.parsing import ParseResult
 from tansiq.domain.policy import read_scope
 from tansiq.domain.principal import Principal
+from tansiq.domain.roles import Permission
 from tansiq.domain.screening import Alert, Screening, ScreeningStatus, pair_fingerprint
 from tansiq.domain.statement import utc_now
 from tansiq.exceptions import InvalidData
 from tansiq.matching import ALGORITHM, Match, prepare
+from tansiq.services.access import require
 from tansiq.services.app import Tansiq
 from tansiq.services.audit import record
 from tansiq.services.datasets import get_dataset
@@ -202,6 +204,7 @@ def run_screening(
     traveller_tlp: str | None = None,
 ) -> ScreeningRun:
     """Screen records against the datasets; store the screening, its alerts and an audit event."""
+    require(principal, Permission.SCREEN)
     if not opts.against:
         raise InvalidData("name at least one dataset to screen against", field="against")
     for name in opts.against:
@@ -286,6 +289,7 @@ def screen_manifest(
     source: str | None = None,
 ) -> ScreeningRun:
     """Screen every traveller of a manifest; keep them in ``opts.store_as`` if given."""
+    require(principal, Permission.SCREEN)
     result = parse_manifest(path, opts.store_as or "travellers")
     problems = [str(p) for p in result.problems]
     tlp = None
@@ -355,6 +359,7 @@ def screen_person(
     app: Tansiq, principal: Principal, query: PersonQuery, opts: ScreeningOptions
 ) -> ScreeningRun:
     """Screen one person; the alerts go to the review queue like any other."""
+    require(principal, Permission.SCREEN)
     entity = query_entity(query)
     traveller = Traveller(entity, entity["id"])
     source = f"query: {query.name}" + (f", born {query.birth_date}" if query.birth_date else "")

@@ -8,6 +8,15 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from tansiq.domain.audit import AuditEvent
+from tansiq.domain.identity import (
+    ApiToken,
+    LoginSession,
+    Organisation,
+    Release,
+    ReleaseStatus,
+    SharingGroup,
+    User,
+)
 from tansiq.domain.policy import Scope
 from tansiq.domain.screening import Alert, AlertStatus, DecisionRecord, Screening
 from tansiq.domain.statement import Statement
@@ -80,7 +89,63 @@ class AlertQuery:
     offset: int = 0
 
 
-class Writer(Protocol):
+class IdentityWriter(Protocol):
+    """Writes of accounts, credentials, groups and releases."""
+
+    def put_organisation(self, org: Organisation) -> None: ...
+
+    def put_user(self, user: User) -> None: ...
+
+    def put_token(self, token: ApiToken) -> None: ...
+
+    def revoke_token(self, token_id: str, when: str) -> None: ...
+
+    def put_session(self, session: LoginSession) -> None: ...
+
+    def end_session(self, session_id: str, when: str) -> None: ...
+
+    def put_group(self, group: SharingGroup) -> None: ...
+
+    def put_release(self, release: Release) -> None: ...
+
+
+class IdentityReader(Protocol):
+    """Reads of accounts, credentials, groups and releases (not marked data: no scope)."""
+
+    def organisations(self) -> list[Organisation]: ...
+
+    def organisation(self, name: str) -> Organisation | None: ...
+
+    def users(self, organisation: str | None = None) -> list[User]: ...
+
+    def user(self, *, user_id: str | None = None, email: str | None = None) -> User | None: ...
+
+    def tokens(self, user_id: str | None = None) -> list[ApiToken]: ...
+
+    def token(self, token_id: str) -> ApiToken | None: ...
+
+    def login_session(self, session_id: str) -> LoginSession | None: ...
+
+    def groups(self, names: Iterable[str] | None = None) -> list[SharingGroup]: ...
+
+    def groups_of(
+        self, organisations_: Iterable[str], user_id: str | None
+    ) -> list[tuple[str, str, str]]:
+        """Memberships of these organisations or this user: (group, kind, member)."""
+        ...
+
+    def releases(
+        self,
+        *,
+        groups: Iterable[str] | None = None,
+        organisation: str | None = None,
+        status: ReleaseStatus | None = None,
+    ) -> list[Release]: ...
+
+    def release(self, release_id: str) -> Release | None: ...
+
+
+class Writer(IdentityWriter, Protocol):
     """The write side of one unit of work: committed on success, rolled back on error."""
 
     def put_statements(self, statements: Iterable[Statement]) -> int: ...
@@ -102,7 +167,7 @@ class Writer(Protocol):
     def decide(self, alert: Alert, record: DecisionRecord) -> None: ...
 
 
-class Store(Protocol):
+class Store(IdentityReader, Protocol):
     """Reads take the reader's scope; writes go through a unit of work."""
 
     def encode(self, statements: list[Statement]) -> Any:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import orjson
-from sqlalchemy import ColumnElement, Connection, Select, func, select, true
+from sqlalchemy import ColumnElement, Connection, Select, and_, func, select, true
 
 from tansiq.domain.policy import Scope
 from tansiq.domain.screening import (
@@ -17,7 +17,7 @@ from tansiq.domain.screening import (
     ScreeningStatus,
 )
 from tansiq.store.port import AlertQuery
-from tansiq.store.sql.scope import visible
+from tansiq.store.sql.scope import cleared
 from tansiq.store.sql.tables import alerts, cleared_pairs, decisions, screenings
 
 
@@ -115,8 +115,16 @@ def screening_visible(scope: Scope) -> ColumnElement[bool]:
     return condition
 
 
+def alert_visible(scope: Scope) -> ColumnElement[bool]:
+    """Alerts of the reader's organisation's screenings, within their clearance."""
+    if scope.unrestricted:
+        return true()
+    own = select(screenings.c.id).where(screening_visible(scope))
+    return and_(alerts.c.screening_id.in_(own), cleared(alerts.c.classification, scope))
+
+
 def alert_select(query: AlertQuery, scope: Scope) -> Select[Any]:
-    stmt = select(alerts).where(visible(alerts, scope))
+    stmt = select(alerts).where(alert_visible(scope))
     if query.statuses:
         stmt = stmt.where(alerts.c.status.in_([s.value for s in query.statuses]))
     if query.screening_id:

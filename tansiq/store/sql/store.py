@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from typing import Any
 
 import orjson
-from sqlalchemy import Engine, case, func, select
+from sqlalchemy import Engine, case, exists, func, or_, select
 
 from tansiq.domain.audit import AuditAction, AuditEvent
 from tansiq.domain.policy import Scope
@@ -25,6 +25,7 @@ from tansiq.store.sql import screening as screening_sql
 from tansiq.store.sql import search
 from tansiq.store.sql.codec import EncodedBatch, encode_batch, row_statement
 from tansiq.store.sql.engine import make_engine
+from tansiq.store.sql.identity import IdentityReads
 from tansiq.store.sql.scope import visible
 from tansiq.store.sql.tables import alerts, audit_events, datasets, screenings, statements
 from tansiq.store.sql.writer import SQLWriter
@@ -32,7 +33,7 @@ from tansiq.store.sql.writer import SQLWriter
 EXPORT_CHUNK = 2000
 
 
-class SQLStore:
+class SQLStore(IdentityReads):
     """The store port over SQLAlchemy Core."""
 
     def __init__(self, engine: Engine) -> None:
@@ -100,6 +101,11 @@ class SQLStore:
             stmt = select(datasets).order_by(datasets.c.name)
             if name is not None:
                 stmt = stmt.where(datasets.c.name == name)
+            if not scope.unrestricted:
+                seen = exists().where(
+                    statements.c.dataset == datasets.c.name, visible(statements, scope)
+                )
+                stmt = stmt.where(or_(datasets.c.organisation == scope.organisation, seen))
             with self.engine.connect() as conn:
                 return [_dataset_info(row._mapping) for row in conn.execute(stmt)]
         sizes = select(
@@ -117,6 +123,10 @@ class SQLStore:
         )
         if name is not None:
             stmt = stmt.where(datasets.c.name == name)
+        if not scope.unrestricted:
+            stmt = stmt.where(
+                or_(datasets.c.organisation == scope.organisation, sized.c.statements > 0)
+            )
         with self.engine.connect() as conn:
             return [_dataset_info(row._mapping) for row in conn.execute(stmt)]
 
@@ -187,7 +197,7 @@ class SQLStore:
             return total, screening_sql.list_alerts(conn, query, scope)
 
     def alert(self, alert_id: str, scope: Scope) -> Alert | None:
-        stmt = select(alerts).where(alerts.c.id == alert_id, visible(alerts, scope))
+        stmt = select(alerts).where(alerts.c.id == alert_id, screening_sql.alert_visible(scope))
         with self.engine.connect() as conn:
             row = conn.execute(stmt).first()
         return screening_sql.row_alert(row._mapping) if row else None

@@ -167,3 +167,90 @@ cleared_pairs = Table(
     Column("decided_by", String(255), nullable=False),
     Column("decided_at", String(32), nullable=False),
 )
+
+organisations = Table(
+    "organisations",
+    metadata,
+    Column("name", String(100), primary_key=True),
+    Column("title", String(255), nullable=False),
+    Column("kind", String(32), nullable=False),
+    Column("client_of", String(100), nullable=True),
+    Column("created_at", String(32), nullable=False),
+)
+
+users = Table(
+    "users",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("email", String(255), nullable=False, unique=True),
+    Column("name", String(255), nullable=False),
+    Column("organisation", String(100), nullable=False),
+    Column("roles", String(255), nullable=False),
+    Column("clearance", String(64), nullable=True),
+    Column("password_hash", String(255), nullable=True),
+    Column("totp_secret", String(64), nullable=True),
+    Column("active", Boolean, nullable=False),
+    Column("failed_logins", Integer, nullable=False),
+    Column("locked_until", String(32), nullable=True),
+    Column("created_at", String(32), nullable=False),
+)
+
+api_tokens = Table(
+    "api_tokens",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("user_id", String(32), nullable=False, index=True),
+    Column("name", String(255), nullable=False),
+    Column("secret_hash", String(64), nullable=False),
+    Column("scope", String(16), nullable=False),
+    Column("created_at", String(32), nullable=False),
+    Column("expires_at", String(32), nullable=True),
+    Column("revoked_at", String(32), nullable=True),
+    Column("last_used_at", String(32), nullable=True),
+)
+
+login_sessions = Table(
+    "login_sessions",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("user_id", String(32), nullable=False),
+    Column("csrf", String(64), nullable=False),
+    Column("created_at", String(32), nullable=False),
+    Column("expires_at", String(32), nullable=False),
+    Column("ended_at", String(32), nullable=True),
+)
+
+sharing_groups = Table(
+    "sharing_groups",
+    metadata,
+    Column("name", String(100), primary_key=True),
+    Column("title", String(255), nullable=False),
+    Column("organisation", String(100), nullable=False),
+    Column("created_at", String(32), nullable=False),
+)
+
+group_members = Table(
+    "group_members",
+    metadata,
+    Column("group_name", String(100), nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("member", String(255), nullable=False),
+    PrimaryKeyConstraint("group_name", "kind", "member", name="pk_group_members"),
+    Index("ix_group_members_member", "kind", "member"),
+)
+
+releases = Table(
+    "releases",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("dataset", String(255), nullable=False),
+    Column("group_name", String(100), nullable=False),
+    Column("organisation", String(100), nullable=False),
+    Column("requested_by", String(255), nullable=False),
+    Column("requested_at", String(32), nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("decided_by", String(255), nullable=True),
+    Column("decided_at", String(32), nullable=True),
+    Column("reason", Text, nullable=True),
+    Index("ix_releases_group_status", "group_name", "status"),
+)

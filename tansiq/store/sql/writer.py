@@ -14,6 +14,7 @@ from tansiq.store.port import DatasetInfo, StoredAuditEvent
 from tansiq.store.sql import screening as screening_sql
 from tansiq.store.sql.bulk import BulkUpsert
 from tansiq.store.sql.codec import EncodedBatch, encode_batch
+from tansiq.store.sql.identity import IdentityWrites
 from tansiq.store.sql.tables import (
     alerts,
     audit_events,
@@ -39,7 +40,7 @@ STATEMENTS = BulkUpsert(
 TERMS = BulkUpsert(search_terms, ["term", "entity_id", "statement_id"], {})
 
 
-class SQLWriter:
+class SQLWriter(IdentityWrites):
     """Writes within one open transaction of a connection."""
 
     def __init__(self, conn: Connection) -> None:
