@@ -38,8 +38,8 @@ class Settings(BaseSettings):
         default=Path("var"), description="Folder for generated demo files and other working data."
     )
     organisation: str = Field(
-        default="Local Agency",
-        description="Organisation the built-in local administrator belongs to.",
+        default="local",
+        description="Organisation of the command-line operator (runs without --as).",
     )
     classifications: str = Field(
         default=",".join(DEFAULT_CLASSIFICATIONS),

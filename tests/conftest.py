@@ -19,6 +19,7 @@ from tansiq.settings import Settings
 from tansiq.store.migrate import upgrade
 from tansiq.store.sql.engine import normalise_url
 from tansiq.store.sql.tables import metadata
+from tests import personas
 
 BACKEND = os.environ.get("TANSIQ_TEST_DATABASE", "sqlite")
 TABLES = tuple(t.name for t in metadata.sorted_tables)
@@ -100,7 +101,21 @@ def admin(app: Tansiq) -> Principal:
 
 
 @pytest.fixture
-def client(settings: Settings) -> Iterator[TestClient]:
-    """HTTP through the real ASGI app."""
+def operator(app: Tansiq, settings: Settings) -> Principal:
+    """A user of the operator's organisation with every role and the top clearance."""
+    roles = ("analyst", "supervisor", "administrator", "auditor")
+    top = settings.classification_ladder[-1]
+    return personas.user(app, "officer@local.test", settings.organisation, *roles, clearance=top)
+
+
+@pytest.fixture
+def anonymous(settings: Settings) -> Iterator[TestClient]:
+    """HTTP through the real ASGI app, signed in as nobody."""
     with TestClient(create_app(settings), raise_server_exceptions=False) as http:
         yield http
+
+
+@pytest.fixture
+def client(anonymous: TestClient, app: Tansiq, operator: Principal) -> TestClient:
+    """HTTP through the real ASGI app, signed in (web) and with a token (API) as ``operator``."""
+    return personas.authenticated(anonymous, app, operator.id)

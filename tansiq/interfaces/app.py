@@ -5,10 +5,11 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from urllib.parse import urlencode
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 
@@ -17,11 +18,13 @@ from tansiq.exceptions import (
     ConfigurationError,
     Conflict,
     InvalidData,
+    NotAuthenticated,
     NotFound,
     PermissionDenied,
     TansiqError,
 )
 from tansiq.interfaces import api, web
+from tansiq.interfaces.http import unguarded
 from tansiq.services import open_tansiq
 from tansiq.services.jobs import ScreeningJobs
 from tansiq.settings import Settings, get_settings
@@ -29,6 +32,7 @@ from tansiq.settings import Settings, get_settings
 log = logging.getLogger(__name__)
 STATUS: dict[type[TansiqError], int] = {
     InvalidData: 422,
+    NotAuthenticated: 401,
     NotFound: 404,
     PermissionDenied: 403,
     Conflict: 409,
@@ -54,9 +58,21 @@ def problem(request: Request, status: int, title: str, detail: str) -> Response:
     return web.render_error(request, status, title, detail)
 
 
+def _unauthenticated(request: Request, exc: NotAuthenticated) -> Response:
+    """API: 401 with a Bearer challenge; web: back to the login page (then where one was)."""
+    if not request.url.path.startswith("/api/") and request.method == "GET":
+        target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+        return RedirectResponse(f"/login?{urlencode({'next': target})}", status_code=303)
+    response = problem(request, 401, exc.title, str(exc))
+    response.headers["WWW-Authenticate"] = 'Bearer realm="tansiq"'
+    return response
+
+
 def _install_handlers(app: FastAPI) -> None:
     @app.exception_handler(TansiqError)
     async def tansiq_error(request: Request, exc: TansiqError) -> Response:
+        if isinstance(exc, NotAuthenticated):
+            return _unauthenticated(request, exc)
         return problem(request, _status(exc), exc.title, str(exc))
 
     @app.exception_handler(RequestValidationError)
@@ -99,5 +115,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(web.router)
     app.include_router(web.screening_router)
     app.include_router(web.documents_router)
+    app.include_router(api.access_router)
+    app.include_router(web.access_router)
     app.mount("/static", StaticFiles(directory=web.STATIC_DIR), name="static")
+    missing = unguarded(app.routes)
+    if missing:
+        raise ConfigurationError(f"routes without an access rule (default deny): {missing}")
     return app

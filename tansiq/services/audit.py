@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from tansiq.domain.audit import AuditAction, AuditEvent, verify_chain
@@ -11,9 +12,10 @@ from tansiq.domain.markings import TLP
 from tansiq.domain.principal import Principal
 from tansiq.domain.roles import Permission
 from tansiq.domain.statement import Statement, utc_now
+from tansiq.exceptions import InvalidData
 from tansiq.services.access import require
 from tansiq.services.app import Tansiq
-from tansiq.store.port import Writer
+from tansiq.store.port import AuditQuery, StoredAuditEvent, Writer
 
 
 def record(
@@ -75,3 +77,77 @@ def record_read(
     )
     if marks:
         record_now(app, principal, AuditAction.READ, target, markings=marks)
+
+
+def list_events(
+    app: Tansiq, principal: Principal, query: AuditQuery
+) -> tuple[int, list[StoredAuditEvent]]:
+    """Audit events for the auditor page: (total matching, one page, newest first)."""
+    require(principal, Permission.AUDIT)
+    return app.store.count_audit(query), list(app.store.audit_events(query))
+
+
+def event_dict(stored: StoredAuditEvent) -> dict[str, Any]:
+    e = stored.event
+    return {
+        "seq": stored.seq,
+        "timestamp": e.timestamp,
+        "actor": e.actor,
+        "organisation": e.organisation,
+        "action": e.action.value,
+        "target": e.target,
+        "details": e.details,
+        "hash": stored.hash,
+        "prev_hash": stored.prev_hash,
+    }
+
+
+def syslog_line(stored: StoredAuditEvent, host: str = "tansiq") -> str:
+    """An RFC 5424 line (facility auth, notice) with the event as structured data."""
+    e = stored.event
+
+    def quoted(value: object) -> str:
+        text = value if isinstance(value, str) else json.dumps(value, sort_keys=True)
+        return text.replace("\\", "\\\\").replace('"', '\\"').replace("]", "\\]")
+
+    params = " ".join(
+        f'{k}="{quoted(v)}"'
+        for k, v in (
+            ("seq", stored.seq),
+            ("actor", e.actor),
+            ("org", e.organisation),
+            ("action", e.action.value),
+            ("target", e.target),
+            ("details", e.details),
+            ("hash", stored.hash),
+        )
+    )
+    return f"<37>1 {e.timestamp}Z {host} tansiq - {e.action.value} [tansiq@32473 {params}]"
+
+
+def export_events(
+    app: Tansiq, principal: Principal, query: AuditQuery, fmt: str = "jsonl"
+) -> Iterator[str]:
+    """Every matching event, oldest first, as JSON lines or syslog lines (audited)."""
+    require(principal, Permission.AUDIT)
+    if fmt not in ("jsonl", "syslog"):
+        raise InvalidData(f"unknown audit export format {fmt!r} (jsonl or syslog)", field="format")
+    record_now(app, principal, AuditAction.AUDIT_EXPORT, fmt, filters=asdict(query))
+    for stored in app.store.audit_events():
+        if _matches(stored, query):
+            yield (
+                json.dumps(event_dict(stored), sort_keys=True)
+                if fmt == "jsonl"
+                else syslog_line(stored)
+            )
+
+
+def _matches(stored: StoredAuditEvent, q: AuditQuery) -> bool:
+    e = stored.event
+    return (
+        (not q.actor or e.actor == q.actor)
+        and (not q.organisation or e.organisation == q.organisation)
+        and (not q.actions or e.action.value in q.actions)
+        and (not q.since or e.timestamp >= q.since)
+        and (not q.until or e.timestamp <= q.until)
+    )

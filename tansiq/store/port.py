@@ -79,6 +79,19 @@ class StoredAuditEvent:
 
 
 @dataclass(frozen=True)
+class AuditQuery:
+    """Which audit events to list: by actor, organisation, action and time (ISO, inclusive)."""
+
+    actor: str | None = None
+    organisation: str | None = None
+    actions: tuple[str, ...] = ()
+    since: str | None = None
+    until: str | None = None
+    limit: int = 100
+    offset: int = 0
+
+
+@dataclass(frozen=True)
 class AlertQuery:
     """Which alerts to list: by status, screening or entity (traveller or list entry)."""
 
@@ -196,7 +209,11 @@ class Store(IdentityReader, Protocol):
         self, datasets: str | Sequence[str] | None, scope: Scope, schemata: Sequence[str] = ()
     ) -> Iterator[Statement]: ...
 
-    def audit_events(self) -> Iterator[StoredAuditEvent]: ...
+    def audit_events(self, query: AuditQuery | None = None) -> Iterator[StoredAuditEvent]:
+        """Events in chain order; with a query, filtered and paged (newest first)."""
+        ...
+
+    def count_audit(self, query: AuditQuery) -> int: ...
 
     def dataset_state(self, names: list[str], scope: Scope) -> str: ...
 

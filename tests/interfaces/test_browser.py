@@ -16,6 +16,7 @@ from tansiq.domain.principal import Principal
 from tansiq.interfaces.app import create_app
 from tansiq.services import Tansiq
 from tansiq.settings import Settings
+from tests.personas import PASSWORD
 from tests.screening_fixtures import MANIFEST, load_watchlist
 
 playwright_api = pytest.importorskip("playwright.sync_api")
@@ -61,15 +62,29 @@ def live_server(settings: Settings, app: Tansiq, admin: Principal, tmp_path: Pat
     thread.join(timeout=10)
 
 
+def log_in(tab: Page, email: str, password: str = PASSWORD) -> None:
+    tab.goto("/login")
+    tab.fill("input[name=email]", email)
+    tab.fill("input[name=password]", password)
+    tab.click("#login button[type=submit]")
+    expect(tab.locator("#whoami")).to_have_text(email)
+
+
 @pytest.fixture
-def page(live_server: str, tmp_path: Path) -> Iterator[Page]:
+def browser_context(live_server: str) -> Iterator[playwright_api.BrowserContext]:
     with playwright_api.sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        context = browser.new_context(base_url=live_server)
-        tab = context.new_page()
-        tab.set_default_timeout(15_000)
-        yield tab
+        yield browser.new_context(base_url=live_server)
         browser.close()
+
+
+@pytest.fixture
+def page(browser_context: playwright_api.BrowserContext, operator: Principal) -> Page:
+    """A tab signed in as the operator's officer."""
+    tab = browser_context.new_page()
+    tab.set_default_timeout(15_000)
+    log_in(tab, operator.id)
+    return tab
 
 
 def test_a_user_searches_as_they_type_and_narrows_by_facet(page: Page) -> None:

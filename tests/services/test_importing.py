@@ -20,7 +20,7 @@ def test_importing_stores_every_value_with_marking_grade_and_source(
     names = [s for s in get_statements(app, admin, "p-amina") if s.prop == "alias"]
     assert {s.value for s in names} == {"أمينة التدراني", "Amina Tidrany"}
     s = names[0]
-    assert (str(s.marking), str(s.grade), s.organisation) == ("TLP:RED", "B2", "Local Agency")
+    assert (str(s.marking), str(s.grade), s.organisation) == ("TLP:RED", "B2", "local")
     assert s.origin is not None and s.origin.endswith("watchlist.ftm.json")
 
 

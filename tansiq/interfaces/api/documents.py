@@ -6,8 +6,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, File, Form, Query, UploadFile
 
-from tansiq.domain.principal import Principal
-from tansiq.interfaces.http import get_platform, get_principal, read_uploads
+from tansiq.interfaces.http import Reader, Recorder, get_platform, read_uploads
 from tansiq.services import Tansiq
 from tansiq.services.documents import (
     disagreement_dict,
@@ -23,21 +22,21 @@ from tansiq.services.search import result_dict
 
 router = APIRouter(prefix="/api/v1", tags=["documents"])
 Platform = Annotated[Tansiq, Depends(get_platform)]
-Actor = Annotated[Principal, Depends(get_principal)]
 Json = dict[str, Any]
 
 
 @router.post("/documents")
 def upload_documents(
     app: Platform,
-    principal: Actor,
+    principal: Recorder,
     files: Annotated[list[UploadFile], File(description="Text, HTML or PDF files")],
     dataset: Annotated[str, Form()],
     marking: Annotated[str | None, Form()] = None,
+    classification: Annotated[str | None, Form()] = None,
     grade: Annotated[str | None, Form()] = None,
 ) -> Json:
     """Ingest documents now; each file is reported as ingested, duplicate or skipped."""
-    opts = IngestOptions(dataset, marking or None, None, grade or None)
+    opts = IngestOptions(dataset, marking or None, classification or None, grade or None)
     report = ingest(app, principal, read_uploads(app, files), opts)
     return {"dataset": report.dataset, "files": [f.__dict__ for f in report.files]}
 
@@ -45,7 +44,7 @@ def upload_documents(
 @router.get("/documents")
 def documents(
     app: Platform,
-    principal: Actor,
+    principal: Reader,
     q: Annotated[str, Query(max_length=500)] = "",
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
     offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
@@ -55,7 +54,7 @@ def documents(
 
 
 @router.get("/documents/{document_id}")
-def document(app: Platform, principal: Actor, document_id: str) -> Json:
+def document(app: Platform, principal: Reader, document_id: str) -> Json:
     """A document's text, the spans read from it, the entities made from them, and the counts on
     which other documents disagree with it."""
     view = get_document(app, principal, document_id)
@@ -63,14 +62,14 @@ def document(app: Platform, principal: Actor, document_id: str) -> Json:
 
 
 @router.get("/disagreements")
-def claims_that_disagree(app: Platform, principal: Actor) -> list[Json]:
+def claims_that_disagree(app: Platform, principal: Reader) -> list[Json]:
     """Counts (unit and period) for which documents give different values, with each source."""
     return [disagreement_dict(d) for d in disagreements(app, principal)]
 
 
 @router.get("/events")
 def events(
-    app: Platform, principal: Actor, limit: Annotated[int, Query(ge=1, le=200)] = 200
+    app: Platform, principal: Reader, limit: Annotated[int, Query(ge=1, le=200)] = 200
 ) -> list[Json]:
     """Events read from documents, by date."""
     return [entity_dict(e) for e in timeline(app, principal, limit)]

@@ -9,8 +9,7 @@ import orjson
 from fastapi import APIRouter, Depends, Query
 from fastapi.responses import StreamingResponse
 
-from tansiq.domain.principal import Principal
-from tansiq.interfaces.http import get_platform, get_principal
+from tansiq.interfaces.http import Public, Reader, get_platform
 from tansiq.services import Tansiq
 from tansiq.services.datasets import dataset_dict, get_dataset, list_datasets
 from tansiq.services.entities import get_entity, get_statements, statement_dict, view_dict
@@ -20,11 +19,10 @@ from tansiq.store.port import SearchQuery
 
 router = APIRouter(prefix="/api/v1", tags=["api"])
 Platform = Annotated[Tansiq, Depends(get_platform)]
-Actor = Annotated[Principal, Depends(get_principal)]
 Json = dict[str, Any]
 
 
-@router.get("/health")
+@router.get("/health", dependencies=[Public])
 def health() -> Json:
     """Liveness: the app is up."""
     return {"status": "ok"}
@@ -33,7 +31,7 @@ def health() -> Json:
 @router.get("/search")
 def search_entities(
     app: Platform,
-    principal: Actor,
+    principal: Reader,
     q: Annotated[str, Query(max_length=500, description="Words to find (prefixes).")] = "",
     schema: Annotated[list[str] | None, Query(description="Filter by FtM schema.")] = None,
     dataset: Annotated[list[str] | None, Query(description="Filter by dataset.")] = None,
@@ -49,25 +47,25 @@ def search_entities(
 
 
 @router.get("/entities/{entity_id}")
-def entity(app: Platform, principal: Actor, entity_id: str) -> Json:
+def entity(app: Platform, principal: Reader, entity_id: str) -> Json:
     """An entity with its statements (provenance) and related entities."""
     return view_dict(get_entity(app, principal, entity_id))
 
 
 @router.get("/entities/{entity_id}/statements")
-def entity_statements(app: Platform, principal: Actor, entity_id: str) -> list[Json]:
+def entity_statements(app: Platform, principal: Reader, entity_id: str) -> list[Json]:
     """Every statement about an entity, with source, marking, grade and provenance."""
     return [statement_dict(s) for s in get_statements(app, principal, entity_id)]
 
 
 @router.get("/datasets")
-def datasets(app: Platform, principal: Actor) -> list[Json]:
+def datasets(app: Platform, principal: Reader) -> list[Json]:
     """Datasets with their default marking and grade and what you may see of them."""
     return [dataset_dict(d) for d in list_datasets(app, principal)]
 
 
 @router.get("/datasets/{name}")
-def dataset(app: Platform, principal: Actor, name: str) -> Json:
+def dataset(app: Platform, principal: Reader, name: str) -> Json:
     """One dataset."""
     return dataset_dict(get_dataset(app, principal, name))
 
@@ -80,7 +78,7 @@ def _lines(rows: Iterator[Json]) -> Iterator[bytes]:
 @router.get("/export", response_class=StreamingResponse)
 def export(
     app: Platform,
-    principal: Actor,
+    principal: Reader,
     dataset: Annotated[str | None, Query(description="Only this dataset.")] = None,
 ) -> StreamingResponse:
     """FtM entities as JSON lines (application/x-ndjson), streamed."""

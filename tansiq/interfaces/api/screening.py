@@ -8,10 +8,9 @@ from fastapi import APIRouter, Depends, File, Form, Query, Request, UploadFile
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
-from tansiq.domain.principal import Principal
 from tansiq.domain.screening import AlertStatus
 from tansiq.exceptions import InvalidData
-from tansiq.interfaces.http import get_jobs, get_platform, get_principal
+from tansiq.interfaces.http import Decider, Screener, get_jobs, get_platform
 from tansiq.services import Tansiq
 from tansiq.services.jobs import ScreeningJobs, get_screening, list_screenings, save_upload
 from tansiq.services.review import (
@@ -27,7 +26,6 @@ from tansiq.store.port import AlertQuery
 
 router = APIRouter(prefix="/api/v1", tags=["screening"])
 Platform = Annotated[Tansiq, Depends(get_platform)]
-Actor = Annotated[Principal, Depends(get_principal)]
 Jobs = Annotated[ScreeningJobs, Depends(get_jobs)]
 Json = dict[str, Any]
 
@@ -50,7 +48,7 @@ class DecisionRequest(BaseModel):
 
 
 @router.post("/screen")
-def screen_one(app: Platform, principal: Actor, body: ScreenRequest) -> Json:
+def screen_one(app: Platform, principal: Screener, body: ScreenRequest) -> Json:
     """Screen one person now; alerts (with explanations) also go to the review queue."""
     query = PersonQuery(body.name, body.birth_date, body.gender, body.nationality, body.document)
     opts = ScreeningOptions(tuple(body.against), threshold=body.threshold)
@@ -62,7 +60,7 @@ def screen_one(app: Platform, principal: Actor, body: ScreenRequest) -> Json:
 def start_screening(
     request: Request,
     app: Platform,
-    principal: Actor,
+    principal: Screener,
     jobs: Jobs,
     file: Annotated[UploadFile, File(description="CSV manifest or UN/EDIFACT PAXLST")],
     against: Annotated[list[str], Form(description="Watchlist datasets")],
@@ -81,7 +79,7 @@ def start_screening(
 
 
 @router.get("/screenings")
-def screenings(app: Platform, principal: Actor) -> list[Json]:
+def screenings(app: Platform, principal: Screener) -> list[Json]:
     """Recent screenings."""
     return [screening_dict(s) for s in list_screenings(app, principal)]
 
@@ -89,7 +87,7 @@ def screenings(app: Platform, principal: Actor) -> list[Json]:
 @router.get("/screenings/{screening_id}")
 def screening(
     app: Platform,
-    principal: Actor,
+    principal: Screener,
     screening_id: str,
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
     offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
@@ -106,7 +104,7 @@ def screening(
 @router.get("/alerts")
 def alerts(
     app: Platform,
-    principal: Actor,
+    principal: Screener,
     status: Annotated[list[str] | None, Query(description="open, unsure, match, no_match")] = None,
     screening: Annotated[str | None, Query()] = None,
     entity: Annotated[str | None, Query(description="Traveller or watchlist entity id")] = None,
@@ -123,12 +121,12 @@ def alerts(
 
 
 @router.get("/alerts/{alert_id}")
-def alert(app: Platform, principal: Actor, alert_id: str) -> Json:
+def alert(app: Platform, principal: Screener, alert_id: str) -> Json:
     """An alert with the traveller, the watchlist entry, the explanation and its decisions."""
     return alert_view_dict(get_alert(app, principal, alert_id))
 
 
 @router.post("/alerts/{alert_id}/decision")
-def alert_decision(app: Platform, principal: Actor, alert_id: str, body: DecisionRequest) -> Json:
+def alert_decision(app: Platform, principal: Decider, alert_id: str, body: DecisionRequest) -> Json:
     """Decide an alert: match, no_match (clears the pair) or unsure (stays in the queue)."""
     return alert_view_dict(decide(app, principal, alert_id, body.decision, body.reason))

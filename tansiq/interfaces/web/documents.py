@@ -7,8 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, File, Form, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse
 
-from tansiq.domain.principal import Principal
-from tansiq.interfaces.http import get_platform, get_principal, read_uploads
+from tansiq.interfaces.http import Reader, Recorder, get_platform, read_uploads
 from tansiq.interfaces.web.templating import page
 from tansiq.services import Tansiq
 from tansiq.services.datasets import list_datasets
@@ -17,12 +16,14 @@ from tansiq.services.ingest import IngestOptions, ingest
 
 router = APIRouter(include_in_schema=False)
 Platform = Annotated[Tansiq, Depends(get_platform)]
-Actor = Annotated[Principal, Depends(get_principal)]
 
 
 @router.get("/documents", response_class=HTMLResponse)
 def documents_page(
-    request: Request, app: Platform, principal: Actor, q: Annotated[str, Query(max_length=500)] = ""
+    request: Request,
+    app: Platform,
+    principal: Reader,
+    q: Annotated[str, Query(max_length=500)] = "",
 ) -> HTMLResponse:
     result = list_documents(app, principal, q)
     return page(
@@ -39,14 +40,17 @@ def documents_page(
 def upload_page(
     request: Request,
     app: Platform,
-    principal: Actor,
+    principal: Recorder,
     files: Annotated[list[UploadFile], File()],
     dataset: Annotated[str, Form()],
     grade: Annotated[str | None, Form()] = None,
+    marking: Annotated[str | None, Form()] = None,
+    classification: Annotated[str | None, Form()] = None,
 ) -> HTMLResponse:
     """Ingest uploaded files and show what happened to each."""
     items = read_uploads(app, files)
-    report = ingest(app, principal, items, IngestOptions(dataset, None, None, grade or None))
+    opts = IngestOptions(dataset, marking or None, classification or None, grade or None)
+    report = ingest(app, principal, items, opts)
     return page(
         request,
         "documents.html",
@@ -59,7 +63,7 @@ def upload_page(
 
 @router.get("/documents/{document_id}", response_class=HTMLResponse)
 def reader_page(
-    request: Request, app: Platform, principal: Actor, document_id: str
+    request: Request, app: Platform, principal: Reader, document_id: str
 ) -> HTMLResponse:
     """The document with every mention, event, role and figure highlighted."""
     view = get_document(app, principal, document_id)
@@ -68,5 +72,5 @@ def reader_page(
 
 
 @router.get("/events", response_class=HTMLResponse)
-def events_page(request: Request, app: Platform, principal: Actor) -> HTMLResponse:
+def events_page(request: Request, app: Platform, principal: Reader) -> HTMLResponse:
     return page(request, "events.html", events=timeline(app, principal))

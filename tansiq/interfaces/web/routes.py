@@ -8,8 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse
 
-from tansiq.domain.principal import Principal
-from tansiq.interfaces.http import get_platform, get_principal
+from tansiq.interfaces.http import Reader, get_platform
 from tansiq.interfaces.web.templating import page
 from tansiq.services import Tansiq
 from tansiq.services.datasets import get_dataset, list_datasets
@@ -21,12 +20,11 @@ from tansiq.store.port import AlertQuery, SearchQuery
 STATIC_DIR = Path(__file__).parent / "static"
 router = APIRouter(include_in_schema=False)
 Platform = Annotated[Tansiq, Depends(get_platform)]
-Actor = Annotated[Principal, Depends(get_principal)]
 PAGE_SIZE = 20
 
 
 @router.get("/", response_class=HTMLResponse)
-def home(request: Request, app: Platform, principal: Actor) -> HTMLResponse:
+def home(request: Request, app: Platform, principal: Reader) -> HTMLResponse:
     """The start page: a search box and the datasets."""
     return page(request, "home.html", datasets=list_datasets(app, principal))
 
@@ -35,7 +33,7 @@ def home(request: Request, app: Platform, principal: Actor) -> HTMLResponse:
 def search_page(
     request: Request,
     app: Platform,
-    principal: Actor,
+    principal: Reader,
     q: Annotated[str, Query(max_length=500)] = "",
     schema: Annotated[list[str] | None, Query()] = None,
     dataset: Annotated[list[str] | None, Query()] = None,
@@ -52,7 +50,7 @@ def search_page(
 
 
 @router.get("/entities/{entity_id}", response_class=HTMLResponse)
-def entity_page(request: Request, app: Platform, principal: Actor, entity_id: str) -> HTMLResponse:
+def entity_page(request: Request, app: Platform, principal: Reader, entity_id: str) -> HTMLResponse:
     """An entity: properties, provenance of every value, related entities."""
     view = get_entity(app, principal, entity_id)
     alerts = list_alerts(app, principal, AlertQuery(entity_id=entity_id, limit=50))
@@ -60,12 +58,12 @@ def entity_page(request: Request, app: Platform, principal: Actor, entity_id: st
 
 
 @router.get("/datasets", response_class=HTMLResponse)
-def datasets_page(request: Request, app: Platform, principal: Actor) -> HTMLResponse:
+def datasets_page(request: Request, app: Platform, principal: Reader) -> HTMLResponse:
     return page(request, "datasets.html", datasets=list_datasets(app, principal))
 
 
 @router.get("/datasets/{name}", response_class=HTMLResponse)
-def dataset_page(request: Request, app: Platform, principal: Actor, name: str) -> HTMLResponse:
+def dataset_page(request: Request, app: Platform, principal: Reader, name: str) -> HTMLResponse:
     """A dataset and the first page of its entities."""
     info = get_dataset(app, principal, name)
     result = search(app, principal, SearchQuery(datasets=(name,), limit=PAGE_SIZE))

@@ -7,10 +7,9 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, File, Form, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse
 
-from tansiq.domain.principal import Principal
 from tansiq.domain.screening import AlertStatus, Decision
 from tansiq.exceptions import InvalidData
-from tansiq.interfaces.http import get_jobs, get_platform, get_principal
+from tansiq.interfaces.http import Decider, Screener, get_jobs, get_platform
 from tansiq.interfaces.web.templating import page
 from tansiq.services import Tansiq
 from tansiq.services.datasets import list_datasets
@@ -21,7 +20,6 @@ from tansiq.store.port import AlertQuery
 
 router = APIRouter(include_in_schema=False)
 Platform = Annotated[Tansiq, Depends(get_platform)]
-Actor = Annotated[Principal, Depends(get_principal)]
 Jobs = Annotated[ScreeningJobs, Depends(get_jobs)]
 Optional = Annotated[str | None, Form()]
 QUEUE_SIZE = 50
@@ -32,7 +30,7 @@ def _see(url: str) -> RedirectResponse:
 
 
 @router.get("/screen", response_class=HTMLResponse)
-def screen_page(request: Request, app: Platform, principal: Actor) -> HTMLResponse:
+def screen_page(request: Request, app: Platform, principal: Screener) -> HTMLResponse:
     """Screen one person, or upload a manifest."""
     threshold = threshold_of(app, ScreeningOptions(()))
     return page(
@@ -47,7 +45,7 @@ def screen_page(request: Request, app: Platform, principal: Actor) -> HTMLRespon
 @router.post("/screen/person")
 def screen_person_form(
     app: Platform,
-    principal: Actor,
+    principal: Screener,
     name: Annotated[str, Form(max_length=500)],
     against: Annotated[list[str] | None, Form()] = None,
     birth_date: Optional = None,
@@ -65,7 +63,7 @@ def screen_person_form(
 @router.post("/screenings")
 def upload_manifest(
     app: Platform,
-    principal: Actor,
+    principal: Screener,
     jobs: Jobs,
     file: Annotated[UploadFile, File()],
     against: Annotated[list[str] | None, Form()] = None,
@@ -81,7 +79,7 @@ def upload_manifest(
 
 @router.get("/screenings/{screening_id}", response_class=HTMLResponse)
 def screening_page(
-    request: Request, app: Platform, principal: Actor, screening_id: str
+    request: Request, app: Platform, principal: Screener, screening_id: str
 ) -> HTMLResponse:
     """Progress while it runs (htmx polls the status partial), then the alerts."""
     screening = get_screening(app, principal, screening_id)
@@ -95,7 +93,7 @@ def screening_page(
 def review_queue_page(
     request: Request,
     app: Platform,
-    principal: Actor,
+    principal: Screener,
     status: Annotated[list[str] | None, Query()] = None,
     offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
 ) -> HTMLResponse:
@@ -114,7 +112,7 @@ def review_queue_page(
 
 
 @router.get("/alerts/{alert_id}", response_class=HTMLResponse)
-def alert_page(request: Request, app: Platform, principal: Actor, alert_id: str) -> HTMLResponse:
+def alert_page(request: Request, app: Platform, principal: Screener, alert_id: str) -> HTMLResponse:
     """Traveller and watchlist entry side by side, the explanation, and the decision form."""
     return page(
         request, "alert.html", view=get_alert(app, principal, alert_id), decisions=list(Decision)
@@ -124,7 +122,7 @@ def alert_page(request: Request, app: Platform, principal: Actor, alert_id: str)
 @router.post("/alerts/{alert_id}/decision")
 def decide_form(
     app: Platform,
-    principal: Actor,
+    principal: Decider,
     alert_id: str,
     decision: Annotated[str, Form()],
     reason: Annotated[str, Form(max_length=2000)] = "",

@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from typing import Any
 
 import orjson
-from sqlalchemy import Engine, case, exists, func, or_, select
+from sqlalchemy import ColumnElement, Engine, case, exists, func, or_, select
 
 from tansiq.domain.audit import AuditAction, AuditEvent
 from tansiq.domain.policy import Scope
@@ -15,6 +15,7 @@ from tansiq.domain.screening import Alert, DecisionRecord, Screening
 from tansiq.domain.statement import BASE_PROP, Statement
 from tansiq.store.port import (
     AlertQuery,
+    AuditQuery,
     DatasetInfo,
     SearchHit,
     SearchPage,
@@ -154,11 +155,24 @@ class SQLStore(IdentityReads):
             for row in result.execute(stmt):
                 yield row_statement(row)
 
-    def audit_events(self) -> Iterator[StoredAuditEvent]:
+    def audit_events(self, query: AuditQuery | None = None) -> Iterator[StoredAuditEvent]:
         stmt = select(audit_events).order_by(audit_events.c.seq)
+        if query is not None:
+            stmt = (
+                select(audit_events)
+                .where(*_audit_filters(query))
+                .order_by(audit_events.c.seq.desc())
+                .limit(query.limit)
+                .offset(query.offset)
+            )
         with self.engine.connect() as conn:
             for row in conn.execute(stmt):
                 yield _stored_event(row._mapping)
+
+    def count_audit(self, query: AuditQuery) -> int:
+        stmt = select(func.count()).select_from(audit_events).where(*_audit_filters(query))
+        with self.engine.connect() as conn:
+            return int(conn.execute(stmt).scalar() or 0)
 
     def dataset_state(self, names: list[str], scope: Scope) -> str:
         """Changes whenever statements of these datasets are added or seen again."""
@@ -232,6 +246,22 @@ def _dataset_info(m: Any) -> DatasetInfo:
         entity_count=int(m.get("entities") or 0),
         statement_count=int(m.get("statements") or 0),
     )
+
+
+def _audit_filters(query: AuditQuery) -> list[ColumnElement[bool]]:
+    c = audit_events.c
+    found: list[ColumnElement[bool]] = []
+    if query.actor:
+        found.append(c.actor == query.actor)
+    if query.organisation:
+        found.append(c.organisation == query.organisation)
+    if query.actions:
+        found.append(c.action.in_(list(query.actions)))
+    if query.since:
+        found.append(c.timestamp >= query.since)
+    if query.until:
+        found.append(c.timestamp <= query.until)
+    return found
 
 
 def _stored_event(m: Any) -> StoredAuditEvent:
