@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from tansiq.exceptions import TansiqError
-from tansiq.interfaces.cli.common import err, fail, platform, settings_from
+from tansiq.interfaces.cli.common import AsOption, acting, err, fail, platform, settings_from
 from tansiq.services.app import migrate
 from tansiq.services.audit import verify
 from tansiq.store.migrate import check
@@ -33,10 +33,10 @@ def db_check(ctx: typer.Context) -> None:
 
 
 @audit_app.command("verify")
-def audit_verify(ctx: typer.Context) -> None:
+def audit_verify(ctx: typer.Context, as_: AsOption = None) -> None:
     """Check the hash chain of the audit log; exit 1 if an event was changed or removed."""
     with platform(ctx) as app:
-        result = verify(app, app.local_admin())
+        result = verify(app, acting(ctx, app))
     if result.intact:
         err.print(f"audit log intact: {result.events:,} events")
         return

@@ -9,7 +9,7 @@ import typer
 from rich.table import Table
 
 from tansiq.exceptions import TansiqError
-from tansiq.interfaces.cli.common import fail, out, platform
+from tansiq.interfaces.cli.common import AsOption, acting, fail, out, platform
 from tansiq.services.datasets import dataset_dict, list_datasets
 from tansiq.services.entities import get_entity, view_dict
 from tansiq.services.search import result_dict, search
@@ -35,12 +35,13 @@ def search_command(
     ] = None,
     limit: Annotated[int, typer.Option(metavar="N", help="How many results.")] = 20,
     as_json: JsonFlag = False,
+    as_: AsOption = None,
 ) -> None:
     """Search entities; every word must match the start of a name word."""
     q = SearchQuery(query, tuple(schema or ()), tuple(dataset or ()), limit=limit)
     try:
         with platform(ctx) as app:
-            result = search(app, app.local_admin(), q)
+            result = search(app, acting(ctx, app), q)
     except TansiqError as exc:
         raise fail(exc) from None
     if as_json:
@@ -66,11 +67,12 @@ def entity_show(
     ctx: typer.Context,
     entity_id: Annotated[str, typer.Argument(metavar="ID", help="The entity id.")],
     as_json: JsonFlag = False,
+    as_: AsOption = None,
 ) -> None:
     """Show an entity: each value with its dataset, marking, grade and when it was seen."""
     try:
         with platform(ctx) as app:
-            view = get_entity(app, app.local_admin(), entity_id)
+            view = get_entity(app, acting(ctx, app), entity_id)
     except TansiqError as exc:
         raise fail(exc) from None
     if as_json:
@@ -91,10 +93,10 @@ def entity_show(
     return None
 
 
-def datasets_command(ctx: typer.Context, as_json: JsonFlag = False) -> None:
+def datasets_command(ctx: typer.Context, as_json: JsonFlag = False, as_: AsOption = None) -> None:
     """List datasets with their default marking, grade and size."""
     with platform(ctx) as app:
-        infos = list_datasets(app, app.local_admin())
+        infos = list_datasets(app, acting(ctx, app))
     if as_json:
         return _json([dataset_dict(i) for i in infos])
     table = Table("name", "title", "marking", "grade", "entities", "statements")

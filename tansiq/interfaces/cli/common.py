@@ -6,19 +6,23 @@ import logging
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Annotated
 
 import typer
 from rich.console import Console
 
+from tansiq.domain.principal import Principal
 from tansiq.exceptions import (
     ConfigurationError,
     Conflict,
     InvalidData,
+    NotAuthenticated,
     NotFound,
     PermissionDenied,
     TansiqError,
 )
 from tansiq.services import Tansiq, open_tansiq
+from tansiq.services.auth import principal_by_email
 from tansiq.settings import Settings, get_settings
 
 err = Console(stderr=True, soft_wrap=True)
@@ -26,6 +30,7 @@ out = Console(soft_wrap=True)
 
 EXIT_CODES: dict[type[TansiqError], int] = {
     InvalidData: 2,
+    NotAuthenticated: 4,
     NotFound: 3,
     PermissionDenied: 4,
     Conflict: 5,
@@ -68,3 +73,19 @@ def platform(ctx: typer.Context) -> Iterator[Tansiq]:
 def fail(exc: TansiqError) -> typer.Exit:
     typer.echo(f"error: {exc}", err=True)
     return typer.Exit(exit_code(exc))
+
+
+AS_HELP = "Act as this user: their organisation, roles and clearance (default: the operator)."
+AsOption = Annotated[str | None, typer.Option("--as", metavar="EMAIL", help=AS_HELP)]
+
+
+def acting(ctx: typer.Context, app: Tansiq) -> Principal:
+    """Who a command acts as: ``--as EMAIL`` (on the command or before it), else the operator.
+
+    The operator (no ``--as``) is the person at the server's own command line, with every
+    permission and no marking restriction: whoever can run it can read the database anyway.
+    """
+    email = ctx.params.get("as_") or ctx.find_root().meta.get("as")
+    if not email:
+        return app.local_admin()
+    return principal_by_email(app, str(email))

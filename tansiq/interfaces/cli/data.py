@@ -15,14 +15,14 @@ from rich.progress import DownloadColumn, Progress, TimeRemainingColumn
 
 from tansiq.exceptions import TansiqError
 from tansiq.formats import STATEMENT_COLUMNS
-from tansiq.interfaces.cli.common import err, fail, platform
+from tansiq.interfaces.cli.common import AsOption, acting, err, fail, platform
 from tansiq.services.exporting import export_entities, export_statements
 from tansiq.services.importing import ImportOptions, ImportReport, import_path, import_stream
 
 
 def _import_one(ctx: typer.Context, source: str, opts: ImportOptions) -> ImportReport:
     with platform(ctx) as app:
-        principal = app.local_admin()
+        principal = acting(ctx, app)
         if source == "-":
             return import_stream(app, principal, sys.stdin.buffer, "<stdin>", opts)
         path = Path(source)
@@ -76,6 +76,7 @@ def import_command(
             "and listing the problems.",
         ),
     ] = False,
+    as_: AsOption = None,
 ) -> None:
     """Import files into a dataset: FtM entities, statements, or a watchlist (UN XML, CSV).
 
@@ -147,12 +148,13 @@ def export_command(
         Path | None,
         typer.Option("--output", "-o", metavar="FILE", help="File to write (default: stdout)."),
     ] = None,
+    as_: AsOption = None,
 ) -> None:
     """Export FtM entities (or statements) as JSON lines, or statements as CSV."""
     write = _write_csv if as_csv else _write_lines
     try:
         with platform(ctx) as app:
-            principal = app.local_admin()
+            principal = acting(ctx, app)
             export = export_statements if statements or as_csv else export_entities
             rows = export(app, principal, dataset)
             if output is None:

@@ -10,7 +10,7 @@ from rich.progress import Progress
 from rich.table import Table
 
 from tansiq.exceptions import TansiqError
-from tansiq.interfaces.cli.common import err, fail, out, platform
+from tansiq.interfaces.cli.common import AsOption, acting, err, fail, out, platform
 from tansiq.services.ingest import IngestOptions, IngestReport, ingest_paths
 
 Text = Annotated[str | None, typer.Option(metavar="TEXT")]
@@ -62,6 +62,7 @@ def ingest_command(
         ),
     ] = None,
     title: Text = None,
+    as_: AsOption = None,
 ) -> None:
     """Ingest reporting: clean text, language, known and new names, events and figures, each
     traceable to the characters it was read from. A broken file is reported and skipped."""
@@ -71,7 +72,7 @@ def ingest_command(
             task = bar.add_task("Ingesting", total=None)
             report = ingest_paths(
                 app,
-                app.local_admin(),
+                acting(ctx, app),
                 paths,
                 opts,
                 lambda done, total: bar.update(task, completed=done, total=total),

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from tansiq import __version__
-from tansiq.interfaces.cli import admin, browse, data, ingest, screen, serving
+from tansiq.interfaces.cli import access, admin, browse, data, ingest, screen, serving
 from tansiq.interfaces.cli.common import configure_logging
 from tansiq.settings import Settings, get_settings
 
@@ -37,6 +37,10 @@ def root(
         str | None,
         typer.Option("--database-url", metavar="URL", help="Overrides TANSIQ_DATABASE_URL."),
     ] = None,
+    as_user: Annotated[
+        str | None,
+        typer.Option("--as", metavar="EMAIL", help="Act as this user in the command that follows."),
+    ] = None,
     version: Annotated[
         bool,
         typer.Option(
@@ -50,6 +54,7 @@ def root(
         settings = Settings(**{**settings.model_dump(), "database_url": database_url})
     configure_logging(settings)
     ctx.obj = settings
+    ctx.meta["as"] = as_user
 
 
 app.add_typer(admin.db_app, name="db")
@@ -64,6 +69,12 @@ app.add_typer(screen.alerts_app, name="alerts")
 app.command("serve")(serving.serve_command)
 app.command("demo")(serving.demo_command)
 app.add_typer(admin.audit_app, name="audit")
+admin.audit_app.command("export")(access.audit_export)
+app.add_typer(access.orgs_app, name="orgs")
+app.add_typer(access.users_app, name="users")
+app.add_typer(access.tokens_app, name="tokens")
+app.add_typer(access.groups_app, name="groups")
+app.add_typer(access.releases_app, name="releases")
 
 
 def main() -> None:

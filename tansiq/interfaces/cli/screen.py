@@ -14,7 +14,7 @@ from rich.table import Table
 
 from tansiq.domain.screening import AlertStatus
 from tansiq.exceptions import InvalidData, TansiqError
-from tansiq.interfaces.cli.common import err, fail, out, platform
+from tansiq.interfaces.cli.common import AsOption, acting, err, fail, out, platform
 from tansiq.services.review import alert_view_dict, decide, get_alert, list_alerts
 from tansiq.services.screening import (
     PersonQuery,
@@ -63,7 +63,7 @@ def _run(
     ctx: typer.Context, manifest: Path | None, query: PersonQuery | None, opts: ScreeningOptions
 ) -> ScreeningRun:
     with platform(ctx) as app:
-        principal = app.local_admin()
+        principal = acting(ctx, app)
         if query is not None:
             return screen_person(app, principal, query, opts)
         assert manifest is not None
@@ -114,6 +114,7 @@ def screen_command(
     document: Annotated[
         str | None, typer.Option(metavar="NUMBER", help="Passport or ID number.")
     ] = None,
+    as_: AsOption = None,
 ) -> None:
     """Screen a manifest (or one person with --name) against watchlists.
 
@@ -154,6 +155,7 @@ def alerts_list(
     ] = None,
     limit: Annotated[int, typer.Option(metavar="N")] = 50,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON lines.")] = False,
+    as_: AsOption = None,
 ) -> None:
     """List alerts, best score first."""
     try:
@@ -161,7 +163,7 @@ def alerts_list(
     except InvalidData as exc:
         raise fail(exc) from None
     with platform(ctx) as app:
-        page = list_alerts(app, app.local_admin(), AlertQuery(statuses, screening, limit=limit))
+        page = list_alerts(app, acting(ctx, app), AlertQuery(statuses, screening, limit=limit))
     if as_json:
         for alert in page.alerts:
             sys.stdout.write(
@@ -194,11 +196,13 @@ def alerts_list(
 
 
 @alerts_app.command("show")
-def alerts_show(ctx: typer.Context, alert_id: Annotated[str, typer.Argument(metavar="ID")]) -> None:
+def alerts_show(
+    ctx: typer.Context, alert_id: Annotated[str, typer.Argument(metavar="ID")], as_: AsOption = None
+) -> None:
     """Show an alert: both sides, the explanation and the decisions so far (JSON)."""
     try:
         with platform(ctx) as app:
-            view = get_alert(app, app.local_admin(), alert_id)
+            view = get_alert(app, acting(ctx, app), alert_id)
     except TansiqError as exc:
         raise fail(exc) from None
     out.print_json(orjson.dumps(alert_view_dict(view)).decode())
@@ -210,12 +214,13 @@ def alerts_decide(
     alert_id: Annotated[str, typer.Argument(metavar="ID")],
     decision: Annotated[str, typer.Option(metavar="DECISION", help="match, no_match or unsure.")],
     reason: Annotated[str, typer.Option(metavar="TEXT", help="Why (required).")],
+    as_: AsOption = None,
 ) -> None:
     """Decide an alert. 'no_match' clears the pair: the same traveller data against the same
     entry is not asked again."""
     try:
         with platform(ctx) as app:
-            view = decide(app, app.local_admin(), alert_id, decision, reason)
+            view = decide(app, acting(ctx, app), alert_id, decision, reason)
     except TansiqError as exc:
         raise fail(exc) from None
     err.print(f"alert {alert_id}: {view.alert.status.value}")
