@@ -79,9 +79,9 @@ def principal_for(
 
 
 def _levels(ladder: tuple[str, ...], clearance: str | None) -> frozenset[str]:
-    if clearance is None or clearance not in ladder:
-        return frozenset()
-    return frozenset(ladder[: ladder.index(clearance) + 1])
+    """The ladder up to the clearance; the lowest level (e.g. UNCLASSIFIED) for everyone."""
+    top = ladder.index(clearance) if clearance in ladder else 0
+    return frozenset(ladder[: top + 1])
 
 
 def _reach(app: Tansiq, user: User, client_of: frozenset[str]) -> Reach:
