@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import socket
 import threading
 import time
@@ -15,7 +16,10 @@ import uvicorn
 from tansiq.domain.principal import Principal
 from tansiq.interfaces.app import create_app
 from tansiq.services import Tansiq
+from tansiq.services.accounts import create_group
 from tansiq.settings import Settings
+from tests import personas
+from tests.factories import e, load
 from tests.personas import PASSWORD
 from tests.screening_fixtures import MANIFEST, load_watchlist
 
@@ -71,11 +75,26 @@ def log_in(tab: Page, email: str, password: str = PASSWORD) -> None:
 
 
 @pytest.fixture
-def browser_context(live_server: str) -> Iterator[playwright_api.BrowserContext]:
+def browser(live_server: str) -> Iterator[playwright_api.Browser]:
     with playwright_api.sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield browser.new_context(base_url=live_server)
-        browser.close()
+        chromium = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def browser_context(
+    browser: playwright_api.Browser, live_server: str
+) -> playwright_api.BrowserContext:
+    return browser.new_context(base_url=live_server)
+
+
+def signed_in(browser: playwright_api.Browser, live_server: str, email: str) -> Page:
+    """A tab in a browser context of its own (its own cookies), signed in as ``email``."""
+    tab = browser.new_context(base_url=live_server).new_page()
+    tab.set_default_timeout(15_000)
+    log_in(tab, email)
+    return tab
 
 
 @pytest.fixture
@@ -147,3 +166,48 @@ def test_a_user_uploads_a_manifest_watches_progress_and_decides_an_alert(
     expect(tab.locator("ol.history")).to_contain_text("no match")
     tab.goto("/alerts")
     expect(tab.locator("#total")).to_contain_text("2 alerts")
+
+
+def test_users_log_in_see_only_what_they_may_and_share_with_approval(
+    browser: playwright_api.Browser, live_server: str, app: Tansiq, tmp_path: Path
+) -> None:
+    ana = personas.user(app, "ana@agency-a.test", "agency-a", "analyst")
+    personas.user(app, "sam@agency-a.test", "agency-a", "supervisor")
+    personas.user(app, "bob@agency-b.test", "agency-b", "analyst")
+    create_group(app, app.local_admin(), "ab", organisations=["agency-a", "agency-b"])
+    person = [e("Person", "p-selim", name="Selim Achour")]
+    load(app, ana, tmp_path, "a-leads", person, marking="TLP:AMBER")
+
+    anonymous = browser.new_context(base_url=live_server).new_page()
+    anonymous.goto("/search?q=selim")
+    expect(anonymous).to_have_url(re.compile(r"/login\?next="))
+    anonymous.fill("input[name=email]", "bob@agency-b.test")
+    anonymous.fill("input[name=password]", "not the password")
+    anonymous.click("#login button[type=submit]")
+    expect(anonymous.locator("#login-error")).to_contain_text("wrong email, password or code")
+
+    bob = signed_in(browser, live_server, "bob@agency-b.test")
+    bob.goto("/search?q=selim")
+    expect(bob.locator("#total")).to_contain_text("0 entities")
+    bob.goto("/admin")
+    expect(bob.locator("h1")).to_contain_text("Permission denied")
+    expect(bob.locator("nav")).not_to_contain_text("Admin")
+
+    analyst = signed_in(browser, live_server, "ana@agency-a.test")
+    analyst.goto("/releases")
+    analyst.select_option("#request-release select[name=dataset]", "a-leads")
+    analyst.select_option("#request-release select[name=group]", "ab")
+    analyst.click("#request-release button[type=submit]")
+    row = analyst.locator("#releases tbody tr").first
+    expect(row.locator(".status")).to_have_text("requested")
+    expect(row.get_by_role("button", name="Approve")).to_have_count(0)
+
+    supervisor = signed_in(browser, live_server, "sam@agency-a.test")
+    supervisor.goto("/releases")
+    supervisor.get_by_role("button", name="Approve").click()
+    expect(supervisor.locator("#releases .status").first).to_have_text("approved")
+
+    bob.goto("/search?q=selim")
+    expect(bob.locator("#total")).to_contain_text("1 entit")
+    bob.click("text=Selim Achour")
+    expect(bob.locator("h1")).to_contain_text("Selim Achour")
