@@ -55,7 +55,7 @@ class Settings(BaseSettings):
     port: int = Field(default=8000, description="Port the web app listens on.")
     secret_key: str = Field(
         default=PLACEHOLDER_SECRET,
-        description="Key for signing sessions (use TANSIQ_SECRET_KEY_FILE).",
+        description="Key of the HMAC over session and token secrets (use TANSIQ_SECRET_KEY_FILE).",
     )
     import_batch_size: int = Field(
         default=5000, description="Statements written to the store per round trip during import."

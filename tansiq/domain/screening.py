@@ -144,9 +144,13 @@ def identity_key(entity: Mapping[str, Any]) -> dict[str, list[str]]:
     return {p: sorted({str(v) for v in props.get(p, [])}) for p in IDENTITY_PROPS if props.get(p)}
 
 
-def pair_fingerprint(traveller: Mapping[str, Any], candidate: Mapping[str, Any]) -> str:
-    """Same traveller data against the same list entry (id and data): the same question."""
+def pair_fingerprint(
+    traveller: Mapping[str, Any], candidate: Mapping[str, Any], organisation: str = ""
+) -> str:
+    """Same traveller data against the same list entry (id and data), asked by the same
+    organisation: the same question. One agency's decision never silences another's alerts."""
     body = {
+        "organisation": organisation,
         "traveller": identity_key(traveller),
         "entry": candidate.get("id"),
         "entry_data": identity_key(candidate),

@@ -191,7 +191,7 @@ def create_token(
         id=token_id,
         user_id=user.id,
         name=name,
-        secret_hash=secret_hash(secret),
+        secret_hash=secret_hash(app, secret),
         scope=scope,
         created_at=utc_now(),
         expires_at=later(days=days) if days else None,

@@ -51,8 +51,11 @@ def password_matches(stored: str | None, password: str) -> bool:
         return False
 
 
-def secret_hash(secret: str) -> str:
-    return hashlib.sha256(secret.encode()).hexdigest()
+def secret_hash(app: Tansiq, secret: str) -> str:
+    """HMAC-SHA256 of a token or session secret under TANSIQ_SECRET_KEY: the database alone does
+    not let anyone check a guessed secret, and rotating the key ends every session and token."""
+    key = app.settings.secret_key.encode()
+    return hmac.new(key, secret.encode(), hashlib.sha256).hexdigest()
 
 
 def later(**delta: float) -> str:
@@ -132,7 +135,7 @@ def login(app: Tansiq, email: str, password: str, code: str | None = None) -> tu
         _refuse(app, email, "wrong password or code")
     secret = secrets.token_urlsafe(32)
     session = LoginSession(
-        id=secret_hash(secret),
+        id=secret_hash(app, secret),
         user_id=user.id,
         csrf=secrets.token_urlsafe(24),
         created_at=now,
@@ -171,7 +174,7 @@ def _refuse(app: Tansiq, email: str, why: str) -> None:
 
 def session_principal(app: Tansiq, secret: str) -> tuple[Principal, LoginSession]:
     """The principal and session behind a session cookie; refuses ended or expired ones."""
-    session = app.store.login_session(secret_hash(secret))
+    session = app.store.login_session(secret_hash(app, secret))
     if session is None or session.ended_at or session.expires_at <= utc_now():
         raise NotAuthenticated("the session has ended; log in again")
     user = app.store.user(user_id=session.user_id)
@@ -191,7 +194,7 @@ def token_principal(app: Tansiq, bearer: str) -> Principal:
     """The principal of an API token ``tsq_<id>_<secret>``; refuses unknown, expired, revoked."""
     token_id, _, secret = bearer.removeprefix(TOKEN_PREFIX).partition("_")
     token = app.store.token(token_id) if bearer.startswith(TOKEN_PREFIX) and secret else None
-    if token is None or not hmac.compare_digest(token.secret_hash, secret_hash(secret)):
+    if token is None or not hmac.compare_digest(token.secret_hash, secret_hash(app, secret)):
         raise NotAuthenticated("unknown API token")
     if token.revoked_at or (token.expires_at and token.expires_at <= utc_now()):
         raise NotAuthenticated("the API token is expired or revoked")

@@ -13,6 +13,7 @@ from tansiq.domain.screening import Screening
 from tansiq.services.access import require
 from tansiq.services.app import Tansiq
 from tansiq.services.audit import record_now
+from tansiq.services.demo_accounts import DemoAccount, load_accounts
 from tansiq.services.importing import ImportOptions, ImportReport, import_path
 from tansiq.services.ingest import IngestOptions, IngestReport, ingest_paths
 from tansiq.services.screening import ScreeningOptions, screen_manifest
@@ -34,6 +35,7 @@ class DemoSummary:
     example: str | None = None
     screening: Screening | None = None
     ingested: IngestReport | None = None
+    accounts: list[DemoAccount] = field(default_factory=list)
 
     @property
     def statements(self) -> int:
@@ -63,8 +65,9 @@ def load_demo(app: Tansiq, principal: Principal, seed: int = DEFAULT_SEED) -> De
     reports = IngestOptions(REPORTS, marking="TLP:CLEAR", grade="C3", title="Demo reports")
     ingested = ingest_paths(app, principal, [folder / "articles"], reports)
     example = _example(world)
+    accounts = load_accounts(app, principal)
     return DemoSummary(
-        folder, imports, len(world.articles), manifest, example, run.screening, ingested
+        folder, imports, len(world.articles), manifest, example, run.screening, ingested, accounts
     )
 
 

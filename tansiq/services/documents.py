@@ -7,6 +7,7 @@ from typing import Any
 
 from followthemoney.proxy import EntityProxy
 
+from tansiq.domain.audit import AuditAction
 from tansiq.domain.policy import read_scope
 from tansiq.domain.principal import Principal
 from tansiq.domain.statement import Statement
@@ -102,12 +103,13 @@ def list_documents(
     app: Tansiq, principal: Principal, text: str = "", limit: int = 50, offset: int = 0
 ) -> Any:
     """Documents (articles, reports), newest search hits first."""
-    return search(app, principal, SearchQuery(text, ("Article",), limit=limit, offset=offset))
+    query = SearchQuery(text, ("Article",), limit=limit, offset=offset)
+    return search(app, principal, query, AuditAction.SEARCH if text else AuditAction.LIST)
 
 
 def timeline(app: Tansiq, principal: Principal, limit: int = 200) -> list[EntityProxy]:
     """Events read from documents, by date (undated last)."""
-    result = search(app, principal, SearchQuery("", ("Event",), limit=limit))
+    result = search(app, principal, SearchQuery("", ("Event",), limit=limit), AuditAction.LIST)
     events = [h.entity for h in result.hits]
     return sorted(events, key=lambda e: (min(e.get("date") or ["9999"]), e.caption))
 

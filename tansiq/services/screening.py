@@ -124,6 +124,7 @@ def _proposals(
     travellers: list[Traveller],
     matches: list[tuple[int, Match]],
     candidates: dict[str, dict[str, Any]],
+    organisation: str,
 ) -> list[tuple[Traveller, Match, dict[str, Any], str]]:
     found = []
     for index, match in matches:
@@ -131,7 +132,14 @@ def _proposals(
         candidate = candidates.get(match.candidate_id or "")
         if candidate is None or candidate["id"] == traveller.entity["id"]:
             continue
-        found.append((traveller, match, candidate, pair_fingerprint(traveller.entity, candidate)))
+        found.append(
+            (
+                traveller,
+                match,
+                candidate,
+                pair_fingerprint(traveller.entity, candidate, organisation),
+            )
+        )
     return found
 
 
@@ -146,7 +154,7 @@ def _open_alerts(
     """Alerts for new questions; pairs already cleared or already waiting are not asked again."""
     ids = sorted({m.candidate_id for _, m in matches if m.candidate_id})
     candidates, markings = _candidates(app, principal, ids)
-    proposals = _proposals(travellers, matches, candidates)
+    proposals = _proposals(travellers, matches, candidates, principal.organisation)
     fingerprints = [p[3] for p in proposals]
     known = app.store.cleared(fingerprints) | app.store.pending(fingerprints)
     alerts: list[Alert] = []

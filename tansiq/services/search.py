@@ -48,8 +48,13 @@ def check_query(query: SearchQuery) -> SearchQuery:
     return query
 
 
-def search(app: Tansiq, principal: Principal, query: SearchQuery) -> SearchResult:
-    """Entities whose names, identifiers or titles contain every word (by prefix)."""
+def search(
+    app: Tansiq, principal: Principal, query: SearchQuery, action: AuditAction = AuditAction.SEARCH
+) -> SearchResult:
+    """Entities whose names, identifiers or titles contain every word (by prefix).
+
+    Audited as ``action``: a search the user typed, or a listing a page shows (``LIST``).
+    """
     page = app.store.search(check_query(query), read_scope(principal))
     hits = []
     for hit in page.hits:
@@ -62,7 +67,7 @@ def search(app: Tansiq, principal: Principal, query: SearchQuery) -> SearchResul
     record_now(
         app,
         principal,
-        AuditAction.SEARCH,
+        action,
         query.text or "*",
         total=page.total,
         schemata=list(query.schemata),

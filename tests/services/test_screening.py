@@ -7,13 +7,15 @@ from tansiq.domain.principal import Principal
 from tansiq.domain.screening import AlertStatus, ScreeningStatus
 from tansiq.exceptions import Conflict, InvalidData, NotFound
 from tansiq.services import Tansiq
-from tansiq.services.review import decide, get_alert, review_queue
+from tansiq.services.review import decide, get_alert, list_alerts, review_queue
 from tansiq.services.screening import (
     PersonQuery,
     ScreeningOptions,
     screen_manifest,
     screen_person,
 )
+from tansiq.store.port import AlertQuery
+from tests import personas
 from tests.screening_fixtures import load_watchlist, write_manifest
 
 AGAINST = ScreeningOptions(("watchlist",))
@@ -138,3 +140,21 @@ def test_nationality_alone_never_raises_an_alert(
 ) -> None:
     run = screen_person(app, admin, PersonQuery("Zyx Qwerty", nationality="ma"), AGAINST)
     assert run.alerts == []
+
+
+def test_one_agencys_decisions_and_alerts_stay_its_own(
+    watchlist: None, app: Tansiq, admin: Principal, tmp_path: Path
+) -> None:
+    personas.organisation(app, app.settings.organisation)
+    personas.organisation(app, "airport-police", client_of=app.settings.organisation)
+    other = personas.user(app, "officer@airport.test", "airport-police", "analyst")
+    first = screen_manifest(app, admin, write_manifest(tmp_path), AGAINST)
+    fatou = next(a for a in first.alerts if a.entity_id == "p-fatou")
+    decide(app, admin, fatou.id, "no_match", "Different person: checked photo and parents' names")
+    theirs = screen_manifest(app, other, write_manifest(tmp_path), AGAINST)
+    assert sorted(a.entity_id for a in theirs.alerts) == sorted(a.entity_id for a in first.alerts)
+    assert {a.id for a in list_alerts(app, other, AlertQuery()).alerts} == {
+        a.id for a in theirs.alerts
+    }
+    with pytest.raises(NotFound):
+        get_alert(app, other, fatou.id)

@@ -9,6 +9,7 @@ from rich.table import Table
 
 from tansiq.interfaces.cli.common import err, out, platform, settings_from
 from tansiq.services.demo import load_demo
+from tansiq.services.demo_accounts import DEMO_PASSWORD
 from tansiq.settings import Settings
 
 HostOption = Annotated[str | None, typer.Option(metavar="HOST", help="Address to listen on.")]
@@ -75,6 +76,12 @@ def demo_command(
             f"({ing.count('duplicate')} already there): {events} events, {figures} figures. "
             "Read them: /documents and /events in the web app."
         )
+    if summary.accounts:
+        who = Table("log in as", "organisation", "role", "sees", title="Demo accounts")
+        for a in summary.accounts:
+            who.add_row(a.email, a.organisation, a.role, a.sees)
+        out.print(who)
+        out.print(f"Every demo account's password: [bold]{DEMO_PASSWORD}[/] (demo databases only)")
     example = summary.example or "brigade"
     out.print(
         f"Try: [bold]tansiq search {example}[/], [bold]tansiq datasets[/], "

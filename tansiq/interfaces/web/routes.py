@@ -8,6 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse
 
+from tansiq.domain.audit import AuditAction
 from tansiq.interfaces.http import Reader, get_platform
 from tansiq.interfaces.web.templating import page
 from tansiq.services import Tansiq
@@ -66,7 +67,8 @@ def datasets_page(request: Request, app: Platform, principal: Reader) -> HTMLRes
 def dataset_page(request: Request, app: Platform, principal: Reader, name: str) -> HTMLResponse:
     """A dataset and the first page of its entities."""
     info = get_dataset(app, principal, name)
-    result = search(app, principal, SearchQuery(datasets=(name,), limit=PAGE_SIZE))
+    query = SearchQuery(datasets=(name,), limit=PAGE_SIZE)
+    result = search(app, principal, query, AuditAction.LIST)
     return page(request, "dataset.html", dataset=info, result=result)
 
 
