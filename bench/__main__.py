@@ -14,6 +14,7 @@ BENCHMARKS = {
     "screening": "bench.matching.eval_quality",
     "extract-news": "bench.extract.news",
     "extract-muc4": "bench.extract.muc4",
+    "access": "bench.access",
 }
 
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from tansiq.domain.grading import Grade
 from tansiq.domain.markings import Marking
@@ -22,6 +23,8 @@ class Tansiq:
 
     settings: Settings
     store: Store
+    principals: dict[Any, Any] = field(default_factory=dict, repr=False)
+    """Resolved principals by (user, token scope), valid while the identity version holds."""
 
     @property
     def ladder(self) -> tuple[str, ...]:

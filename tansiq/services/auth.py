@@ -65,7 +65,23 @@ def later(**delta: float) -> str:
 def principal_for(
     app: Tansiq, user: User, grants: frozenset[Permission] | None = None
 ) -> Principal:
-    """The principal of ``user``: roles, clearance levels, clients and released datasets."""
+    """The principal of ``user``: roles, clearance levels, clients and released datasets.
+
+    Cached per process while the store's identity version (bumped by every change to accounts,
+    groups and releases) and the user row stay the same, so a request costs one small query.
+    """
+    version = app.store.identity_version()
+    key = (user.id, grants)
+    cached = app.principals.get(key)
+    if cached is not None and cached[0] == version and cached[1] == user:
+        found: Principal = cached[2]
+        return found
+    principal = _resolve(app, user, grants)
+    app.principals[key] = (version, user, principal)
+    return principal
+
+
+def _resolve(app: Tansiq, user: User, grants: frozenset[Permission] | None) -> Principal:
     org = app.store.organisation(user.organisation)
     client_of = frozenset({org.client_of}) if org and org.client_of else frozenset()
     return Principal(

@@ -125,6 +125,10 @@ class IdentityWriter(Protocol):
 class IdentityReader(Protocol):
     """Reads of accounts, credentials, groups and releases (not marked data: no scope)."""
 
+    def identity_version(self) -> int:
+        """Changes whenever an organisation, user, token, group or release changes."""
+        ...
+
     def organisations(self) -> list[Organisation]: ...
 
     def organisation(self, name: str) -> Organisation | None: ...

@@ -20,6 +20,7 @@ from tansiq.domain.identity import (
 from tansiq.store.sql.tables import (
     api_tokens,
     group_members,
+    identity_version,
     login_sessions,
     organisations,
     releases,
@@ -79,11 +80,22 @@ def _row_release(m: Any) -> Release:
 
 
 class IdentityWrites:
-    """Identity writes within one unit of work (mixed into the SQL writer)."""
+    """Identity writes within one unit of work (mixed into the SQL writer). Each one bumps
+    ``identity_version`` so cached principals are resolved again."""
 
     conn: Connection
 
+    def _bump(self) -> None:
+        upsert(
+            self.conn,
+            identity_version,
+            [{"id": 1, "version": 1}],
+            ["id"],
+            lambda _: {"version": identity_version.c.version + 1},
+        )
+
     def put_organisation(self, org: Organisation) -> None:
+        self._bump()
         row = {
             "name": org.name,
             "title": org.title,
@@ -94,6 +106,7 @@ class IdentityWrites:
         upsert(self.conn, organisations, [row], ["name"], lambda ex: {"title": ex.title})
 
     def put_user(self, user: User) -> None:
+        self._bump()
         row = _user_row(user)
         upsert(self.conn, users, [row], ["id"], lambda ex: {k: ex[k] for k in row if k != "id"})
 
@@ -101,6 +114,7 @@ class IdentityWrites:
         self.conn.execute(api_tokens.insert().values(**token.__dict__))
 
     def revoke_token(self, token_id: str, when: str) -> None:
+        self._bump()
         stmt = update(api_tokens).where(
             api_tokens.c.id == token_id, api_tokens.c.revoked_at.is_(None)
         )
@@ -114,6 +128,7 @@ class IdentityWrites:
         self.conn.execute(stmt.values(ended_at=when))
 
     def put_group(self, group: SharingGroup) -> None:
+        self._bump()
         row = {
             "name": group.name,
             "title": group.title,
@@ -129,6 +144,7 @@ class IdentityWrites:
             self.conn.execute(group_members.insert(), rows)
 
     def put_release(self, release: Release) -> None:
+        self._bump()
         row = {
             "id": release.id,
             "dataset": release.dataset,
@@ -151,6 +167,9 @@ class IdentityWrites:
         )
 
 
+VERSION = select(identity_version.c.version).where(identity_version.c.id == 1)
+
+
 class IdentityReads:
     """Identity reads (mixed into the SQL store)."""
 
@@ -159,6 +178,10 @@ class IdentityReads:
     def _all(self, stmt: Any) -> list[Any]:
         with self.engine.connect() as conn:
             return [row._mapping for row in conn.execute(stmt)]
+
+    def identity_version(self) -> int:
+        with self.engine.connect() as conn:
+            return int(conn.execute(VERSION).scalar() or 0)
 
     def organisations(self) -> list[Organisation]:
         rows = self._all(select(organisations).order_by(organisations.c.name))

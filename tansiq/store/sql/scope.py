@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 from sqlalchemy import ColumnElement, FromClause, and_, or_, true
 
@@ -10,8 +11,13 @@ from tansiq.domain.markings import TLP
 from tansiq.domain.policy import COMMUNITY, Scope
 
 
+@lru_cache(maxsize=512)
 def visible(table: FromClause, scope: Scope) -> ColumnElement[bool]:
-    """A condition on ``statements`` rows that keeps what ``scope`` may read."""
+    """A condition on ``statements`` rows that keeps what ``scope`` may read.
+
+    Built once per (table, scope) and reused: the same reader's queries then cost no expression
+    building, and SQLAlchemy's compiled cache keys them alike.
+    """
     if scope.unrestricted:
         return true()
     c = table.c

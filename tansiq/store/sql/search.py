@@ -29,8 +29,11 @@ PREFIX_END = "\U0010ffff"
 MAX_TERMS = 8
 
 
+MATCHED = statements.alias("matched")
+
+
 def _term_match(term: str, scope: Scope) -> ColumnElement[bool]:
-    inner = statements.alias("matched")
+    inner = MATCHED
     found = (
         select(search_terms.c.entity_id)
         .join(

@@ -254,3 +254,10 @@ releases = Table(
     Column("reason", Text, nullable=True),
     Index("ix_releases_group_status", "group_name", "status"),
 )
+
+identity_version = Table(
+    "identity_version",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("version", Integer, nullable=False),
+)

@@ -26,6 +26,38 @@ from tansiq.store.sql.tables import (
 from tansiq.store.sql.upsert import upsert
 
 AUDIT_LOCK = 0x7A5E  # advisory lock serialising appends to the audit chain on PostgreSQL
+AUDIT_LOCK_SQL = text("SELECT pg_advisory_xact_lock(:key)")
+# built once: SQLAlchemy then reuses their compiled form (the audit append is on every read path)
+LAST_AUDIT_HASH = select(audit_events.c.hash).order_by(audit_events.c.seq.desc()).limit(1)
+AUDIT_INSERT = audit_events.insert()
+SQLITE_LAST_HASH = "SELECT hash FROM audit_events ORDER BY seq DESC LIMIT 1"
+AUDIT_COLUMNS = (
+    "timestamp",
+    "actor",
+    "organisation",
+    "action",
+    "target",
+    "details",
+    "prev_hash",
+    "hash",
+)
+SQLITE_INSERT = (
+    f"INSERT INTO audit_events ({', '.join(AUDIT_COLUMNS)}) "
+    f"VALUES ({', '.join('?' for _ in AUDIT_COLUMNS)})"
+)
+
+
+def _audit_row(event: AuditEvent, previous: str) -> dict[str, str]:
+    return {
+        "timestamp": event.timestamp,
+        "actor": event.actor,
+        "organisation": event.organisation,
+        "action": event.action.value,
+        "target": event.target,
+        "details": json.dumps(event.details, sort_keys=True, ensure_ascii=False),
+        "prev_hash": previous,
+        "hash": chain_hash(previous, event),
+    }
 
 
 STATEMENTS = BulkUpsert(
@@ -78,28 +110,33 @@ class SQLWriter(IdentityWrites):
         )
 
     def append_audit(self, event: AuditEvent) -> StoredAuditEvent:
-        if self.conn.dialect.name == "postgresql":
-            self.conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": AUDIT_LOCK})
-        last = self.conn.execute(
-            select(audit_events.c.hash).order_by(audit_events.c.seq.desc()).limit(1)
-        ).scalar()
-        previous = last or GENESIS_HASH
-        digest = chain_hash(previous, event)
-        result = self.conn.execute(
-            audit_events.insert().values(
-                timestamp=event.timestamp,
-                actor=event.actor,
-                organisation=event.organisation,
-                action=event.action.value,
-                target=event.target,
-                details=json.dumps(event.details, sort_keys=True, ensure_ascii=False),
-                prev_hash=previous,
-                hash=digest,
-            )
-        )
+        """Chain the event to the last one and append it (within this unit of work)."""
+        if self.conn.dialect.name == "sqlite":
+            return self._append_sqlite(event)
+        self.conn.execute(AUDIT_LOCK_SQL, {"key": AUDIT_LOCK})
+        previous = self.conn.execute(LAST_AUDIT_HASH).scalar() or GENESIS_HASH
+        row = _audit_row(event, previous)
+        result = self.conn.execute(AUDIT_INSERT, row)
         key = result.inserted_primary_key
         seq = int(key[0]) if key is not None else 0
-        return StoredAuditEvent(seq, event, previous, digest)
+        return StoredAuditEvent(seq, event, previous, row["hash"])
+
+    def _append_sqlite(self, event: AuditEvent) -> StoredAuditEvent:
+        """The same on the driver's cursor: every read path appends, so this stays lean.
+
+        The unit of work already holds SQLite's write lock (BEGIN IMMEDIATE), so no other writer
+        can append between reading the last hash and inserting.
+        """
+        cursor = self.conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+        try:
+            found = cursor.execute(SQLITE_LAST_HASH).fetchone()
+            previous = found[0] if found else GENESIS_HASH
+            row = _audit_row(event, previous)
+            cursor.execute(SQLITE_INSERT, tuple(row.values()))
+            seq = int(cursor.lastrowid or 0)
+        finally:
+            cursor.close()
+        return StoredAuditEvent(seq, event, previous, row["hash"])
 
     def put_screening(self, screening: Screening) -> None:
         row = screening_sql.screening_row(screening)

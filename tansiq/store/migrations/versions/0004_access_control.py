@@ -98,14 +98,26 @@ def _sharing() -> None:
     op.create_index("ix_releases_group_status", "releases", ["group_name", "status"])
 
 
+def _version() -> None:
+    """One row counting changes to accounts, groups and releases (principal caches check it)."""
+    table = op.create_table(
+        "identity_version",
+        sa.Column("id", sa.Integer, primary_key=True, autoincrement=False),
+        sa.Column("version", sa.Integer, nullable=False),
+    )
+    op.bulk_insert(table, [{"id": 1, "version": 0}])
+
+
 def upgrade() -> None:
     _accounts()
     _credentials()
     _sharing()
+    _version()
 
 
 def downgrade() -> None:
     for table in (
+        "identity_version",
         "releases",
         "group_members",
         "sharing_groups",
