@@ -34,6 +34,7 @@ LOCK_MINUTES = 15
 SESSION_HOURS = 12
 TOKEN_PREFIX = "tsq_"
 MIN_PASSWORD = 12
+DUMMY_HASH = HASHER.hash("not a password of anyone")
 
 
 def hash_password(password: str) -> str:
@@ -142,6 +143,7 @@ def login(app: Tansiq, email: str, password: str, code: str | None = None) -> tu
     user = app.store.user(email=email.strip().lower())
     now = utc_now()
     if user is None or not user.active:
+        password_matches(DUMMY_HASH, password)  # the same work: timing does not tell who exists
         _refuse(app, email, "unknown or inactive account")
     assert user is not None
     if user.locked_until and user.locked_until > now:
