@@ -17,6 +17,7 @@ from tansiq.domain.identity import (
     check_email,
     check_slug,
 )
+from tansiq.domain.markings import TLP
 from tansiq.domain.principal import Principal
 from tansiq.domain.roles import TOKEN_SCOPES, Permission, Role
 from tansiq.domain.statement import utc_now
@@ -270,3 +271,13 @@ def list_groups(app: Tansiq, principal: Principal) -> list[SharingGroup]:
     return [
         g for g in groups if principal.organisation in g.organisations or principal.id in g.users
     ]
+
+
+def recording_choices(app: Tansiq, principal: Principal) -> dict[str, list[str]]:
+    """The TLP labels and classifications (up to the clearance) a user may record under."""
+    levels = [c for c in app.ladder if principal.system or c in principal.levels]
+    can_write = principal.can(Permission.WRITE)
+    return {
+        "tlps": [t.value for t in TLP] if can_write else [],
+        "classifications": levels if can_write else [],
+    }

@@ -214,3 +214,18 @@ def test_the_api_says_who_one_is_and_refuses_what_the_role_does_not_allow(
         "GET /api/v1/search",
         "POST /api/v1/organisations",
     }
+
+
+def test_each_user_is_offered_only_the_markings_they_may_record_under(
+    app: Tansiq, anonymous: TestClient
+) -> None:
+    personas.user(app, "ana@a.test", "agency-a", "analyst", clearance="RESTRICTED")
+    personas.user(app, "aud@a.test", "agency-a", "auditor")
+    http = personas.authenticated(anonymous, app, "ana@a.test")
+    offered = http.get("/api/v1/me").json()["may_record"]
+    assert offered["classifications"] == ["UNCLASSIFIED", "RESTRICTED"]
+    assert "TLP:RED" in offered["tlps"]
+    form = http.get("/documents").text.split('name="classification"', 1)[1].split("</select>")[0]
+    assert "RESTRICTED" in form and "SECRET" not in form
+    http.headers["Authorization"] = f"Bearer {personas.token_for(app, 'aud@a.test')}"
+    assert http.get("/api/v1/me").json()["may_record"] == {"tlps": [], "classifications": []}

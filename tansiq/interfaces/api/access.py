@@ -30,6 +30,7 @@ from tansiq.services.accounts import (
     list_organisations,
     list_tokens,
     list_users,
+    recording_choices,
     revoke_token,
 )
 from tansiq.services.audit import event_dict, export_events, list_events, verify
@@ -131,9 +132,9 @@ def org_dict(org: Organisation) -> Json:
 
 
 @router.get("/me")
-def me(principal: Anyone) -> Json:
-    """The authenticated user, their roles and permissions."""
-    return principal_dict(principal)
+def me(app: Platform, principal: Anyone) -> Json:
+    """The authenticated user, their roles, permissions and the markings they may record under."""
+    return {**principal_dict(principal), "may_record": recording_choices(app, principal)}
 
 
 @router.get("/organisations")

@@ -13,8 +13,8 @@ from followthemoney.property import Property
 
 from tansiq import __version__
 from tansiq.domain.grading import Grade
-from tansiq.domain.markings import TLP
 from tansiq.domain.principal import Principal
+from tansiq.services.accounts import recording_choices
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 templates = Jinja2Templates(directory=str(TEMPLATE_DIR))
@@ -49,20 +49,13 @@ templates.env.globals["version"] = __version__
 templates.env.globals["query_string"] = query_string
 
 
-def marking_choices(principal: Principal | None, ladder: tuple[str, ...]) -> dict[str, Any]:
-    """The TLP labels and the classifications (up to their clearance) a user may record under."""
-    levels = [] if principal is None else [c for c in ladder if c in principal.levels]
-    if principal is not None and principal.system:
-        levels = list(ladder)
-    return {"tlps": [t.value for t in TLP], "levels": levels}
-
-
 def page(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
     """Render a page template, with the signed-in user, their CSRF token and marking choices."""
     principal: Principal | None = getattr(request.state, "principal", None)
     context.setdefault("user", principal)
     context.setdefault("csrf", getattr(request.state, "csrf", ""))
     context.setdefault("can", principal.permissions if principal else frozenset())
-    ladder: tuple[str, ...] = request.app.state.tansiq.ladder
-    context.setdefault("choices", marking_choices(principal, ladder))
+    app = request.app.state.tansiq
+    empty: dict[str, list[str]] = {"tlps": [], "classifications": []}
+    context.setdefault("choices", recording_choices(app, principal) if principal else empty)
     return templates.TemplateResponse(request, name, context, status_code=status)
