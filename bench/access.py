@@ -17,7 +17,6 @@ import argparse
 import contextlib
 import itertools
 import random
-import re
 import statistics
 import sys
 import tempfile
@@ -30,6 +29,7 @@ import orjson
 from rich.console import Console
 from rich.table import Table
 
+from bench.docs import write_section
 from bench.foundation import DOCS, machine, percentile, sample_queries
 from bench.synthetic import World, generate
 from tansiq.domain.audit import AuditAction
@@ -261,17 +261,6 @@ def report(result: dict[str, float], world: World, opts: Options, seconds: float
     return "\n".join(lines) + "\n"
 
 
-def write_section(docs: Path, text: str) -> None:
-    """Replace (or add) this benchmark's section of docs/benchmarks.md."""
-    current = docs.read_text(encoding="utf-8")
-    pattern = re.compile(rf"^{re.escape(SECTION)}\n.*?(?=^## |\Z)", re.M | re.S)
-    if pattern.search(current):
-        updated = pattern.sub(lambda _: text.rstrip("\n") + "\n\n", current)
-    else:
-        updated = current.rstrip("\n") + "\n\n" + text
-    docs.write_text(updated.rstrip("\n") + "\n", encoding="utf-8")
-
-
 def main(argv: list[str]) -> int:
     opts = parse(argv)
     began = time.perf_counter()
@@ -292,7 +281,7 @@ def main(argv: list[str]) -> int:
             app.close()
         text = report(result, world, opts, time.perf_counter() - began)
     if opts.docs:
-        write_section(DOCS, text)
+        write_section(DOCS, SECTION, text)
     return 0
 
 

@@ -36,6 +36,7 @@ import orjson
 from rich.console import Console
 from rich.table import Table
 
+from bench.docs import write_section
 from bench.synthetic import World, generate
 from bench.workers import sqlalchemy_url
 
@@ -441,18 +442,6 @@ def revision() -> str:
     return found.stdout.strip()
 
 
-def write_docs(docs: Path, text: str) -> None:
-    """Replace (or add) the Foundation section of docs/benchmarks.md, leaving the rest."""
-    docs.parent.mkdir(parents=True, exist_ok=True)
-    current = docs.read_text(encoding="utf-8") if docs.exists() else "# Benchmarks\n\n"
-    pattern = re.compile(rf"^{re.escape(SECTION)}\n.*?(?=^## |\Z)", re.M | re.S)
-    if pattern.search(current):
-        updated = pattern.sub(lambda _: text.rstrip("\n") + "\n\n", current)
-    else:
-        updated = current.rstrip("\n") + "\n\n" + text
-    docs.write_text(updated.rstrip("\n") + "\n", encoding="utf-8")
-
-
 def print_profiles(directory: Path, top: int) -> None:
     for path in sorted(directory.glob("*.pstats")):
         console.rule(f"cProfile {path.stem} (top {top} by cumulative time)")
@@ -548,7 +537,9 @@ def main(argv: list[str]) -> int:
         print_profiles(opts.profile, 30)
     if opts.docs:
         elapsed = time.perf_counter() - started
-        write_docs(opts.docs_file, markdown(report, world, command_line(opts), elapsed, opts))
+        write_section(
+            opts.docs_file, SECTION, markdown(report, world, command_line(opts), elapsed, opts)
+        )
         console.print(f"Recorded in {opts.docs_file}")
     return 0
 
