@@ -57,6 +57,10 @@ def test_each_persona_sees_exactly_what_markings_and_releases_allow(
         statements = http.get(f"/api/v1/entities/{person_id(name)}/statements")
         assert (statements.status_code == 200) == (name in expected)
 
+    green = http.get(f"/api/v1/entities/{person_id('a-green')}").json()
+    linked = {r["entity"]["id"] for r in green["relations"]}
+    assert ("o-cell" in linked) is ("a-red" in expected)  # graph edges go through the gate too
+
 
 @pytest.mark.parametrize(
     ("persona", "passport"),

@@ -78,6 +78,11 @@ def build(app: Tansiq, tmp: Path) -> World:
         if group:
             release = request_release(app, analyst, name, group)
             decide_release(app, supervisor, release.id, approve=True)
+    secret_link = [
+        e("Organization", "o-cell", name="Cell of the Eastern Wadi"),
+        e("Membership", "m-cell", member=person_id("a-green"), organization="o-cell"),
+    ]
+    load(app, analyst, tmp, "a-red", secret_link, marking="TLP:RED")
     shared = [e("Person", "p-shared", name="Nadir Ksentini")]
     load(app, analyst, tmp, "a-green", shared, marking="TLP:GREEN")
     load(
