@@ -30,6 +30,12 @@ DEFINITE |= {"cette", "ces", "l'", "l’"}
 ANAPHORIC = {"same", "latest", "last", "recent", "aforementioned", "dernier", "dernière", "même"}
 SHARED_ROLES = {"agency", "involved", "perpetrator", "perpetrator_org"}
 WITH = {"with", "avec"}
+INSTRUMENT = {"with", "using", "avec", "à"}
+HARM_PEOPLE = {"kill", "murder", "assassinate", "kidnap", "abduct", "wound", "injure", "shoot"}
+HARM_PEOPLE |= {"execute", "behead", "massacre", "assassination", "kidnapping", "abduction"}
+HARM_PEOPLE |= {"killing", "shooting", "tuer", "assassiner", "enlever", "blesser", "assassinat"}
+HARM_PEOPLE |= {"enlèvement"}
+"""Attack triggers whose object is a person (a victim) unless it is a target noun."""
 ACTOR_ROLE = {lx.ATTACK: "perpetrator", lx.RETURN: "involved", lx.MEETING: "involved"}
 PATIENT_ROLE = {lx.ARREST: "arrested", lx.DISMANTLE: "target", lx.FOIL: "target"}
 PATIENT_ROLE |= {lx.MEETING: "involved", lx.PROGRAMME: "programme", lx.RETURN: "involved"}
@@ -145,11 +151,11 @@ class EventReader:
         actors, patients, others = reader(trigger)
         if trigger.pos_ == "NOUN" and trigger.head.lemma_.lower() in UNREALISED:
             return None
-        roles = [*self._actors(kind, actors), *self._patients(kind, patients)]
+        roles = [*self._actors(kind, actors), *self._patients(kind, patients, trigger)]
         if kind == lx.MEETING:
             roles += [self._role("involved", t) for t in others if t.head.lower_ in WITH]
         if kind == lx.ATTACK:
-            roles += self._weapons(sent)
+            roles += [*self._weapons(sent), *self._instruments(others)]
         if kind == lx.PROGRAMME and not any(r.role == "programme" for r in roles):
             return None
         if kind == lx.RETURN and trigger.pos_ == "NOUN":
@@ -189,26 +195,30 @@ class EventReader:
             return "perpetrator"
         return None
 
-    def _patients(self, kind: str, tokens: list[Token]) -> Iterator[Role]:
+    def _patients(self, kind: str, tokens: list[Token], trigger: Token) -> Iterator[Role]:
         for token in (c for t in tokens for c in with_conjuncts(t)):
             if token.pos_ == "PRON":
                 continue
             role = PATIENT_ROLE.get(kind)
             if kind == lx.ATTACK:
-                role = self._victim_or_target(token)
+                role = self._victim_or_target(token, trigger.lemma_.lower() in HARM_PEOPLE)
             elif kind == lx.PROGRAMME and token.lemma_.lower() not in self.lexicon.programme_nouns:
                 role = None
             if role is not None:
                 yield self._role(role, token)
 
-    def _victim_or_target(self, token: Token) -> str | None:
+    def _victim_or_target(self, token: Token, harms_people: bool) -> str | None:
+        """The object of 'kill', 'kidnap', ... is a victim unless it is a thing ('killed 3
+        peasants', 'kidnapped cerezo'); of 'bomb', 'destroy', ... a target unless a person."""
         _, label = self.resolve(*noun_phrase(token))
         lemma = token.lemma_.lower()
         if label == "PER" or lemma in self.lexicon.person_nouns:
             return "victim"
         if lemma in self.lexicon.target_nouns or label in ("ORG", "FAC"):
             return "target"
-        return None
+        if token.pos_ not in ("NOUN", "PROPN") or lemma in self.lexicon.weapons:
+            return None
+        return "victim" if harms_people else "target"
 
     def _weapons(self, sent: Any) -> Iterator[Role]:
         for token in sent:
@@ -216,6 +226,16 @@ class EventReader:
             is_weapon = token.pos_ in ("NOUN", "PROPN") and lemma in self.lexicon.weapons
             if is_weapon and token.dep_ != "compound":  # 'car bomb' is read once, at 'bomb'
                 yield self._role("weapon", token)
+
+    def _instruments(self, others: list[Token]) -> Iterator[Role]:
+        """'with a machinegun', 'using explosives': a weapon even if the lexicon lacks it."""
+        for token in others:
+            lemma = token.lemma_.lower()
+            if token.head.lower_ not in INSTRUMENT or token.pos_ != "NOUN":
+                continue
+            if lemma in self.lexicon.person_nouns or lemma in self.lexicon.org_nouns:
+                continue
+            yield self._role("weapon", token)
 
     def _location(self, others: list[Token], sent: Any) -> str | None:
         labels = ("LOC", "GPE")

@@ -63,18 +63,26 @@ def sentences(text: str) -> Iterable[tuple[int, int]]:
         yield start, len(text)
 
 
-def focus(text: str, triggers: re.Pattern[str], keep: Iterable[tuple[int, int]] = ()) -> str:
-    """``text`` with every sentence that has no trigger, number, name or ``keep`` span blanked."""
+def focus(
+    text: str,
+    triggers: re.Pattern[str] | None,
+    keep: Iterable[tuple[int, int]] = (),
+    names: bool = True,
+) -> str:
+    """``text`` with every sentence blanked that has no trigger or number (``triggers`` None:
+    none is kept for them), no name (only when ``names``) and no ``keep`` span.
+
+    The parser needs the sentences with a trigger or a number (events and figures), the NER
+    those with a name: ``focus(text, triggers, names=False)`` and ``focus(text, None)``.
+    """
     kept = sorted(keep)
     pieces: list[str] = []
     last = 0
     for start, end in sentences(text):
         sentence = text[start:end]
         if (
-            triggers.search(sentence)
-            or DIGIT.search(sentence)
-            or NAME.search(sentence)
-            or WORD_NUMBER.search(sentence)
+            (triggers is not None and _countable(sentence, triggers))
+            or (names and NAME.search(sentence))
             or any(s < end and start < e for s, e in kept)
         ):
             continue
@@ -84,6 +92,11 @@ def focus(text: str, triggers: re.Pattern[str], keep: Iterable[tuple[int, int]] 
         return text
     pieces.append(text[last:])
     return "".join(pieces)
+
+
+def _countable(sentence: str, triggers: re.Pattern[str]) -> bool:
+    """Whether a sentence has a trigger word or a number, in digits or words."""
+    return bool(triggers.search(sentence) or DIGIT.search(sentence) or WORD_NUMBER.search(sentence))
 
 
 def needs_names(text: str) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from tansiq.extract import ner
@@ -22,8 +23,9 @@ DEFAULT_LANGUAGE = "en"
 class Extractor:
     """Extracts from documents with a gazetteer of known entities and a lexicon of triggers.
 
-    Only sentences with a trigger word, a number, a capitalised name or a gazetteer hit are parsed
-    (see :mod:`tansiq.extract.focus`), and the statistical NER runs only on cased text.
+    The parser reads only the sentences with a trigger word, a number or a gazetteer hit, and the
+    statistical NER, run separately, only the sentences with a capitalised name or a gazetteer hit
+    of cased text (see :mod:`tansiq.extract.focus`).
     """
 
     def __init__(self, gazetteer: Gazetteer | None = None, lexicon: Lexicon | None = None) -> None:
@@ -57,38 +59,55 @@ class Extractor:
     ) -> Iterator[Extraction]:
         for chunk in _chunks(documents, batch_size):
             prepared = [self._prepare(d) for d in chunk]
-            parsed: dict[int, Any] = {}
-            groups: dict[tuple[str, bool], list[int]] = {}
-            for i, (lang, _, _, names) in enumerate(prepared):
-                groups.setdefault((lang, names), []).append(i)
-            for (lang, names), indexes in groups.items():
-                nlp = pipeline(lang)
-                disable = [] if names else [p for p in ("ner",) if p in nlp.pipe_names]
-                texts = [prepared[i][1] for i in indexes]
-                docs = nlp.pipe(texts, batch_size=batch_size, disable=disable)
-                parsed.update(zip(indexes, docs, strict=True))
+            parsed = self._run(prepared, batch_size, ner=False)
+            named = self._run(prepared, batch_size, ner=True)
             for i, document in enumerate(chunk):
-                lang, _, known, _ = prepared[i]
-                yield self._read(document, parsed[i], lang, known)
+                yield self._read(document, parsed[i], named.get(i), prepared[i])
 
-    def _prepare(self, document: Document) -> tuple[str, str, list[Mention], bool]:
-        """(language, focused text, gazetteer mentions, whether to run NER) of a document."""
+    def _run(self, prepared: list[Prepared], batch_size: int, ner: bool) -> dict[int, Any]:
+        """Index -> spaCy doc: the parse (no NER) of the parse texts, or the NER alone of the
+        name texts of the documents that have one. The NER has its own token vectors, so the two
+        runs share no work and each reads only the sentences it needs."""
+        groups: dict[str, list[int]] = {}
+        for i, p in enumerate(prepared):
+            if not ner or p.names is not None:
+                groups.setdefault(p.lang, []).append(i)
+        done: dict[int, Any] = {}
+        for lang, indexes in groups.items():
+            nlp = pipeline(lang)
+            if ner:
+                disable = [name for name in nlp.pipe_names if name != "ner"]
+            else:
+                disable = [name for name in ("ner",) if name in nlp.pipe_names]
+            texts = [prepared[i].names if ner else prepared[i].parse for i in indexes]
+            docs = nlp.pipe(texts, batch_size=batch_size, disable=disable)
+            done.update(zip(indexes, docs, strict=True))
+        return done
+
+    def _prepare(self, document: Document) -> Prepared:
+        """A document's language, texts for the parser and the NER, and gazetteer mentions."""
         known = self.gazetteer.find(document.text)
-        focused = focus(document.text, self._triggers, [(m.start, m.end) for m in known])
-        return _language(document), focused, known, needs_names(document.text)
+        spans = [(m.start, m.end) for m in known]
+        parse = focus(document.text, self._triggers, spans, names=False)
+        names = focus(document.text, None, spans) if needs_names(document.text) else None
+        return Prepared(_language(document), parse, names, known)
 
-    def _read(self, document: Document, doc: Any, lang: str, known: list[Mention]) -> Extraction:
+    def _read(
+        self, document: Document, doc: Any, named: Any | None, prepared: Prepared
+    ) -> Extraction:
         text = document.text
+        known = prepared.known
         acronyms = ner.acronym_table(text)
         mentions = ner.merge(
             known,
             ner.acronym_mentions(text),
             ner.dateline_mentions(text),
-            ner.model_mentions(doc),
+            ner.model_mentions(named) if named is not None else [],
         )
         sentences = [_trimmed(s) for s in doc.sents]
-        dates = find_dates(text, parse_reference(document.published))
-        figures = find_figures(doc, text, sentences, dates, lang)
+        reference = parse_reference(document.published)
+        dates = find_dates(text, reference)
+        figures = find_figures(doc, text, sentences, dates, prepared.lang, reference)
         reader = EventReader(self.lexicon, _resolver(mentions))
         return Extraction(
             document=document,
@@ -97,6 +116,17 @@ class Extractor:
             events=reader.events(doc, sentences, dates, figures),
             figures=figures,
         )
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """What a document needs parsed: the text for the parser (sentences with a trigger, a number
+    or a known name) and for the NER (sentences with a name; None for lower-case text)."""
+
+    lang: str
+    parse: str
+    names: str | None
+    known: list[Mention]
 
 
 _WORKER: list[Extractor] = []

@@ -57,3 +57,17 @@ def test_extract_many_in_one_process_matches_extract() -> None:
     assert [x.document for x in many] == [DOC, other]
     assert many[0].events == extractor.extract(DOC).events
     assert many[1].events[0].type == "attack"
+
+
+def roles_of(text: str) -> list[tuple[str, str]]:
+    doc = Document("m.txt", text, "text/plain", "c" * 64, language="en")
+    return [(r.role, r.text) for e in Extractor().extract(doc).events for r in e.roles]
+
+
+def test_objects_of_harm_verbs_are_victims_and_of_damage_verbs_targets() -> None:
+    assert ("victim", "cerezo") in roles_of("the guerrillas kidnapped cerezo.")
+    assert ("target", "pylons") in roles_of("terrorists dynamited the pylons.")
+
+
+def test_instruments_of_an_attack_are_weapons() -> None:
+    assert ("weapon", "mortars") in roles_of("the rebels attacked the barracks with mortars.")
