@@ -9,6 +9,7 @@ from typing import Any
 from tansiq.domain.grading import Grade
 from tansiq.domain.markings import Marking
 from tansiq.domain.principal import Principal, local_administrator
+from tansiq.services.throttle import FailureWindow
 from tansiq.settings import Settings, get_settings
 from tansiq.store.migrate import current_revision, head_revision, upgrade
 from tansiq.store.port import Store
@@ -25,6 +26,8 @@ class Tansiq:
     store: Store
     principals: dict[Any, Any] = field(default_factory=dict, repr=False)
     """Resolved principals by (user, token scope), valid while the identity version holds."""
+    login_failures: FailureWindow = field(default_factory=FailureWindow, repr=False)
+    """Failed logins per client address (see ``services.throttle``)."""
 
     @property
     def ladder(self) -> tuple[str, ...]:

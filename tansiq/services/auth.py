@@ -134,23 +134,28 @@ def principal_by_email(app: Tansiq, email: str) -> Principal:
     return principal_for(app, user)
 
 
-def login(app: Tansiq, email: str, password: str, code: str | None = None) -> tuple[str, str]:
+def login(
+    app: Tansiq, email: str, password: str, code: str | None = None, source: str | None = None
+) -> tuple[str, str]:
     """Check a password (and TOTP code); returns (cookie secret, CSRF token) of a new session.
 
     After ``MAX_FAILURES`` wrong attempts the account is locked for ``LOCK_MINUTES``; the
-    error never says whether the email exists.
+    error never says whether the email exists. ``source`` is the client's address: after
+    ``app.login_failures.limit`` failures from it within its window, it is refused outright.
     """
+    if source is not None and app.login_failures.blocked(source):
+        _refuse(app, email, f"too many failed logins from {source}", source)
     user = app.store.user(email=email.strip().lower())
     now = utc_now()
     if user is None or not user.active:
         password_matches(DUMMY_HASH, password)  # the same work: timing does not tell who exists
-        _refuse(app, email, "unknown or inactive account")
+        _refuse(app, email, "unknown or inactive account", source)
     assert user is not None
     if user.locked_until and user.locked_until > now:
-        _refuse(app, email, "account locked after repeated failures")
+        _refuse(app, email, "account locked after repeated failures", source)
     if not password_matches(user.password_hash, password) or not _totp_ok(user, code):
         _count_failure(app, user)
-        _refuse(app, email, "wrong password or code")
+        _refuse(app, email, "wrong password or code", source)
     secret = secrets.token_urlsafe(32)
     session = LoginSession(
         id=secret_hash(app, secret),
@@ -184,9 +189,11 @@ def _count_failure(app: Tansiq, user: User) -> None:
         writer.put_user(_with_failures(user, 0 if locked else failures, locked))
 
 
-def _refuse(app: Tansiq, email: str, why: str) -> None:
+def _refuse(app: Tansiq, email: str, why: str, source: str | None = None) -> None:
     anonymous = Principal(id=email.strip().lower()[:255] or "?", name="", organisation="-")
-    record_now(app, anonymous, AuditAction.LOGIN_FAILED, anonymous.id, reason=why)
+    if source is not None:
+        app.login_failures.fail(source)
+    record_now(app, anonymous, AuditAction.LOGIN_FAILED, anonymous.id, reason=why, source=source)
     raise NotAuthenticated("wrong email, password or code (or the account is locked)")
 
 

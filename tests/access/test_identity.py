@@ -23,6 +23,7 @@ from tansiq.services.accounts import (
 )
 from tansiq.services.auth import MAX_FAILURES, login, principal_by_email, token_principal
 from tansiq.services.sharing import decide_release, request_release
+from tansiq.services.throttle import FailureWindow
 from tests import personas
 from tests.factories import e, load
 
@@ -229,3 +230,30 @@ def test_each_user_is_offered_only_the_markings_they_may_record_under(
     assert "RESTRICTED" in form and "SECRET" not in form
     http.headers["Authorization"] = f"Bearer {personas.token_for(app, 'aud@a.test')}"
     assert http.get("/api/v1/me").json()["may_record"] == {"tlps": [], "classifications": []}
+
+
+def test_one_address_is_throttled_across_accounts_and_only_for_a_while(app: Tansiq) -> None:
+    personas.user(app, "ana@a.test", "agency-a")
+    now = [0.0]
+    app.login_failures = FailureWindow(limit=3, seconds=60, clock=lambda: now[0])
+    for i in range(3):  # three accounts, one wrong guess each: no account is locked
+        with pytest.raises(NotAuthenticated):
+            login(app, f"user{i}@a.test", "guess", source="192.0.2.7")
+    with pytest.raises(NotAuthenticated):
+        login(app, "ana@a.test", personas.PASSWORD, source="192.0.2.7")
+    assert login(app, "ana@a.test", personas.PASSWORD, source="198.51.100.1")
+    reasons = [s.event.details.get("reason") for s in app.store.audit_events()]
+    assert "too many failed logins from 192.0.2.7" in reasons
+    now[0] = 61.0  # the window has passed
+    assert login(app, "ana@a.test", personas.PASSWORD, source="192.0.2.7")
+
+
+def test_the_login_page_throttles_by_client_address(app: Tansiq, anonymous: TestClient) -> None:
+    personas.user(app, "ana@a.test", "agency-a")
+    anonymous.app.state.tansiq.login_failures = FailureWindow(limit=2)  # type: ignore[attr-defined]
+    for _ in range(2):
+        bad = {"email": "nobody@a.test", "password": "guess"}
+        assert anonymous.post("/login", data=bad).status_code == 401
+    good = {"email": "ana@a.test", "password": personas.PASSWORD}
+    refused = anonymous.post("/login", data=good, follow_redirects=False)
+    assert refused.status_code == 401 and "tansiq_session" not in refused.cookies

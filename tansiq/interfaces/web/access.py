@@ -69,7 +69,8 @@ def login_form(
 ) -> Response:
     """Check the password (and code); set the session cookie and go on."""
     try:
-        secret, _ = login(app, email, password, code or None)
+        source = request.client.host if request.client else None
+        secret, _ = login(app, email, password, code or None, source)
     except NotAuthenticated as exc:
         return page(request, "login.html", status=401, next=_safe_next(next), error=str(exc))
     response = RedirectResponse(_safe_next(next), status_code=303)
