@@ -1,0 +1,109 @@
+"""The rules of "the same event" and of dates that cannot both be right, without a store."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from tansiq.domain.grading import Grade
+from tansiq.domain.markings import TLP, Marking
+from tansiq.domain.statement import Provenance, Statement, StatementContext, new_statement
+from tansiq.services.claim_match import (
+    EventRecord,
+    date_interval,
+    dates_disagree,
+    disjoint,
+    gap_days,
+    same_event,
+    same_event_groups,
+    sentence_bounds,
+)
+
+CTX = StatementContext("reports", "agency-a", Marking(TLP.GREEN), Grade("C", 3))
+
+
+def _date(event_id: str, document: str, value: str) -> Statement:
+    where = Provenance(document, 0, 10)
+    return new_statement(CTX, event_id, "Event", "date", "date", value, provenance=where)
+
+
+def _event(event_id: str, document: str, day: str | None, **fields: object) -> EventRecord:
+    record = EventRecord(event_id, document, "attack", anchors=frozenset({"o-dunes"}))
+    if day is not None:
+        record.date = _date(event_id, document, day)
+    return replace(record, **fields)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("value", "first", "last"),
+    [
+        ("2024", date(2024, 1, 1), date(2024, 12, 31)),
+        ("2024-02", date(2024, 2, 1), date(2024, 2, 29)),
+        ("2024-03-14", date(2024, 3, 14), date(2024, 3, 14)),
+    ],
+)
+def test_a_date_is_the_interval_it_names(value: str, first: date, last: date) -> None:
+    assert date_interval(value) == (first, last)
+
+
+@pytest.mark.parametrize("value", ["", "March", "2024-13", "2024-02-30", "1-2-3-4"])
+def test_an_unreadable_date_is_no_interval(value: str) -> None:
+    assert date_interval(value) is None
+
+
+def test_dates_disagree_only_when_no_day_can_be_both() -> None:
+    day, next_day = date_interval("2024-03-14"), date_interval("2024-03-15")
+    month = date_interval("2024-03")
+    assert day and next_day and month
+    assert disjoint(day, next_day) and gap_days(day, next_day) == 1
+    assert not disjoint(day, month) and gap_days(month, day) == 0
+
+
+@pytest.mark.parametrize(
+    ("change", "same"),
+    [
+        ({}, True),
+        ({"locations": frozenset({"oum lassouf"})}, True),  # a place against no place is fine
+        ({"document_id": "d1"}, False),  # one document is not two reports
+        ({"type": "arrest"}, False),
+        ({"anchors": frozenset({"o-other"})}, False),  # nothing named in common
+    ],
+)
+def test_the_rules_of_the_same_event(change: dict[str, object], same: bool) -> None:
+    first = _event("e1", "d1", "2024-03-14")
+    second = replace(_event("e2", "d2", "2024-03-16"), **change)  # type: ignore[arg-type]
+    assert same_event(first, second) is same
+
+
+def test_other_places_other_participants_far_dates_or_no_date_are_other_events() -> None:
+    first = _event("e1", "d1", "2024-03-14", locations=frozenset({"oum lassouf"}))
+    assert not same_event(first, _event("e2", "d2", "2024-03-15", locations=frozenset({"agadez"})))
+    with_people = replace(first, participants=frozenset({"p-1"}))
+    other = _event("e3", "d2", "2024-03-15", participants=frozenset({"p-2"}))
+    assert not same_event(with_people, other)
+    assert not same_event(first, _event("e4", "d2", "2024-03-30"))
+    assert not same_event(first, _event("e5", "d2", None))
+    assert not same_event(first, _event("e6", "d2", "2024"))
+
+
+def test_groups_need_two_documents_and_dates_disagree_only_between_direct_matches() -> None:
+    one = _event("e1", "d1", "2024-03-01")
+    two = _event("e2", "d2", "2024-03-06")
+    three = _event("e3", "d3", "2024-03-11")
+    alone = _event("e4", "d1", "2024-06-01")
+    groups = same_event_groups([one, two, three, alone])
+    assert [[e.id for e in g] for g in groups] == [["e1", "e2", "e3"]]
+    assert dates_disagree(groups[0])
+    agree = [_event("e1", "d1", "2024-03"), _event("e2", "d2", "2024-03-14")]
+    assert not dates_disagree(agree)
+
+
+def test_the_sentence_around_a_figure() -> None:
+    text = "First sentence. The bureau dismantled 12 cells since 2015. Last one\nnext line"
+    start = text.index("12")
+    left, right = sentence_bounds(text, start, start + 8)
+    assert text[left:right] == "The bureau dismantled 12 cells since 2015."
+    start = text.index("next")
+    assert text[slice(*sentence_bounds(text, start, start + 4))] == "next line"
