@@ -107,6 +107,7 @@ class EventRecord:
     date: Statement | None = None
     sentence: tuple[int, int] | None = None
     summary: str = ""
+    trigger: int | None = None
     locations: frozenset[str] = frozenset()
     participants: frozenset[str] = frozenset()
     anchors: frozenset[str] = frozenset()
@@ -115,6 +116,19 @@ class EventRecord:
     @property
     def interval(self) -> Interval | None:
         return date_interval(self.date.value) if self.date is not None else None
+
+    def excerpt(self, focus: int | None = None) -> str:
+        """The event's sentence; only the paragraph holding ``focus`` (default: the trigger) when
+        the sentence runs over a blank line (a title read together with the first paragraph)."""
+        at = self.trigger if focus is None else focus
+        if self.sentence is None or at is None:
+            return self.summary.strip()
+        offset, kept = self.sentence[0], self.summary
+        for part in self.summary.split("\n\n"):
+            if offset <= at < offset + len(part):
+                kept = part
+            offset += len(part) + 2
+        return kept.strip()
 
 
 def event_record(statements: list[Statement]) -> EventRecord | None:
@@ -136,6 +150,8 @@ def _read(record: EventRecord, stmt: Statement) -> None:
         record.date = stmt
     elif stmt.prop == "summary" and stmt.span_start is not None and stmt.span_end is not None:
         record.sentence, record.summary = (stmt.span_start, stmt.span_end), stmt.value
+    elif stmt.prop == "name" and record.trigger is None:
+        record.trigger = stmt.span_start
     elif stmt.prop == "location":
         record.locations |= {" ".join(stmt.value.casefold().split())}
     elif stmt.prop == "involved":

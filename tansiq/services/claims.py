@@ -173,7 +173,7 @@ def _date_claims(group: list[EventRecord], ctx: _Context) -> list[Claim]:
             continue
         seen.add((event.document_id, stmt.value))
         doc = event.document_id
-        claims.append(Claim(doc, ctx.caption(doc), event.id, stmt.value, event.summary, stmt))
+        claims.append(Claim(doc, ctx.caption(doc), event.id, stmt.value, event.excerpt(), stmt))
     return claims
 
 
@@ -184,7 +184,7 @@ def _figure_claim(figure: Figure, event: EventRecord, ctx: _Context) -> Claim:
         ctx.caption(doc),
         figure.statement.entity_id,
         format_value(claim.value),
-        event.summary,
+        event.excerpt(figure.statement.span_start),
         figure.statement,
         claim.qualifier,
         claim.value,

@@ -107,3 +107,12 @@ def test_the_sentence_around_a_figure() -> None:
     assert text[left:right] == "The bureau dismantled 12 cells since 2015."
     start = text.index("next")
     assert text[slice(*sentence_bounds(text, start, start + 4))] == "next line"
+
+
+def test_an_excerpt_keeps_the_paragraph_of_the_trigger_when_a_title_runs_into_it() -> None:
+    text = "Post attacked\n\nGunmen attacked a post on 9 May 2023."
+    record = EventRecord("e1", "d1", "attack", sentence=(0, len(text)), summary=text)
+    record.trigger = text.index("attacked a")
+    assert record.excerpt() == "Gunmen attacked a post on 9 May 2023."
+    assert record.excerpt(0) == "Post attacked"
+    assert replace(record, trigger=None).excerpt() == text
