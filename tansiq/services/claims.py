@@ -39,6 +39,7 @@ from tansiq.services.claim_match import (
 from tansiq.services.entities import load_entities
 
 SCHEMATA = ("Article", "Event", "Mention")
+REFERENCE_LIMIT = 1000
 
 
 @dataclass(frozen=True)
@@ -295,12 +296,25 @@ def _period_disagreements(data: _Read, ctx: _Context) -> list[Disagreement]:
     return found
 
 
+def _may_concern(app: Tansiq, about: str, scope: Scope) -> bool:
+    """False only when no disagreement can concern the entity: it is not a document or an event,
+    and no visible Mention or Event names it (a cheap indexed look-up that spares the page of a
+    watchlist entry no document mentions the full read)."""
+    own = app.store.statements_of([about], scope)
+    if any(s.schema in SCHEMATA for s in own):
+        return True
+    refs = app.store.referencing(about, scope, limit=REFERENCE_LIMIT)
+    return len(refs) >= REFERENCE_LIMIT or any(s.schema in SCHEMATA for s in refs)
+
+
 def disagreements(
     app: Tansiq, principal: Principal, about: str | None = None
 ) -> list[Disagreement]:
     """Dates and counts on which documents disagree, as the principal may see them; with
     ``about`` (a document, an event or any entity), only those that concern it."""
     scope = read_scope(principal)
+    if about is not None and not _may_concern(app, about, scope):
+        return []
     data = _read(app, scope)
     ctx = _Context(app, scope)
     found = _event_disagreements(data, ctx) + _period_disagreements(data, ctx)
