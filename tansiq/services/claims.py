@@ -193,47 +193,42 @@ def _figure_claim(figure: Figure, event: EventRecord, ctx: _Context) -> Claim:
 
 
 def _event_disagreements(data: _Read, ctx: _Context) -> list[Disagreement]:
-    groups = same_event_groups(data.events)
-    ctx.need(
-        {e.document_id for g in groups for e in g}
-        | {a for g in groups for e in g for a in e.anchors}
-    )
     found = []
-    for group in groups:
-        reason, anchors = _why(group, ctx)
-        events = tuple(sorted(e.id for e in group))
-        concerns = _concerns(group)
-        if dates_disagree(group):
-            claims = _date_claims(group, ctx)
-            subject = f"date of the {group[0].type}"
-            found.append(
-                Disagreement(
-                    _id("date", claims),
-                    "date",
-                    subject,
-                    reason,
-                    claims,
-                    events=events,
-                    entities=tuple(anchors),
-                    concerns=concerns,
-                )
-            )
-        for unit, items in disagreeing_units(event_figures(group, data.figures)):
-            claims = [_figure_claim(f, e, ctx) for f, e in items]
-            subject = f"{unit} count in the {group[0].type}"
-            found.append(
-                Disagreement(
-                    _id("figure", claims),
-                    "figure",
-                    subject,
-                    reason,
-                    claims,
-                    unit,
-                    events=events,
-                    entities=tuple(anchors),
-                    concerns=concerns,
-                )
-            )
+    for group in same_event_groups(data.events):
+        dates = dates_disagree(group)
+        units = disagreeing_units(event_figures(group, data.figures))
+        if dates or units:
+            found.append((group, dates, units))
+    ctx.need({a for g, *_ in found for e in g for a in (e.document_id, *e.anchors)})
+    return [item for args in found for item in _of_group(*args, ctx)]
+
+
+def _of_group(
+    group: list[EventRecord],
+    dates: bool,
+    units: list[tuple[str, list[tuple[Figure, EventRecord]]]],
+    ctx: _Context,
+) -> list[Disagreement]:
+    reason, anchors = _why(group, ctx)
+    kind, events, concerns = group[0].type, tuple(sorted(e.id for e in group)), _concerns(group)
+
+    def made(what: str, subject: str, claims: list[Claim], unit: str | None) -> Disagreement:
+        return Disagreement(
+            _id(what, claims),
+            what,
+            subject,
+            reason,
+            claims,
+            unit,
+            events=events,
+            entities=tuple(anchors),
+            concerns=concerns,
+        )
+
+    found = [made("date", f"date of the {kind}", _date_claims(group, ctx), None)] if dates else []
+    for unit, items in units:
+        claims = [_figure_claim(f, e, ctx) for f, e in items]
+        found.append(made("figure", f"{unit} count in the {kind}", claims, unit))
     return found
 
 
@@ -270,6 +265,7 @@ def _period_disagreements(data: _Read, ctx: _Context) -> list[Disagreement]:
     everything = [f for figures in data.figures.values() for f in figures]
     groups = period_groups(everything)
     ctx.need({f.document_id for _, items in groups for f in items})
+    event_ids = {e.id for e in data.events}
     found = []
     for (unit, period), items in groups:
         claims, concerns = [], set()
@@ -279,7 +275,7 @@ def _period_disagreements(data: _Read, ctx: _Context) -> list[Disagreement]:
             concerns |= {claim.document_id} | _about_sentence(data, claim.document_id, bounds)
         subject = f"{unit} [{period}]"
         reason = f"the same count: {unit} over the same period ({period})"
-        events = tuple(sorted(c for c in concerns if any(e.id == c for e in data.events)))
+        events = tuple(sorted(concerns & event_ids))
         found.append(
             Disagreement(
                 _id("figure", claims),

@@ -161,3 +161,20 @@ def test_a_reader_who_cannot_see_one_report_sees_no_disagreement(
     visible = {e.first("proof") for e in timeline(app, partner)}
     assert visible == {reports["first"]}
     assert len(disagreements(app, admin)) == 2
+
+
+def test_counts_over_the_same_period_disagree_across_documents_and_concern_who_they_name(
+    known: None, app: Tansiq, admin: Principal
+) -> None:
+    one = "The bureau has dismantled 12 cells of the Brigade of the Southern Dunes since 2019.\n"
+    two = (
+        "Officials say 14 cells of the Brigade of the Southern Dunes were dismantled since 2019.\n"
+    )
+    first = _ingest(app, admin, "one", one, "TLP:GREEN", "B2").files[0].document_id
+    second = _ingest(app, admin, "two", two, "TLP:GREEN", "C3").files[0].document_id
+    [count] = disagreements(app, admin, "o-dunes")
+    assert (count.kind, count.unit, count.period) == ("figure", "cell", "2019/..")
+    claims = {c.document_id: c for c in count.claims}
+    assert (claims[first].number, claims[second].number) == (12, 14)
+    assert claims[first].sentence == one.strip() and claims[second].sentence == two.strip()
+    assert disagreements(app, admin, first) == disagreements(app, admin, second) == [count]
