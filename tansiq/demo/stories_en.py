@@ -91,15 +91,15 @@ def _customs_post(
 
 
 def customs_post_attack(cast: Cast) -> Story:
-    """An attack on a customs post, as first reported: 9 May, at least six dead."""
+    """An attack on a customs post, as first reported: 9 May, six dead."""
     group = group_name(group_index("tamaskart"))
     return _customs_post(
         "customs-post-attacked-near-agadez",
         "2023-05-11",
         SAHEL_POST,
         (
-            f"Fighters of the {group} attacked a customs post near Agadez on 9 May 2023, killing "
-            f"at least 6 customs officers, a security source said.",
+            f"Fighters of the {group} attacked a customs post near Agadez on 9 May 2023, killing 6 "
+            f"customs officers, a security source said.",
             "The post had been reinforced after earlier threats against the border crossing.",
         ),
         "Customs post attacked near Agadez",

@@ -330,3 +330,39 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     while left < start and text[left].isspace():
         left += 1
     return left, right
+
+
+AT_LEAST = {"at least", "no fewer than", "no less than", "au moins", "pas moins de"}
+MORE_THAN = {"more than", "over", "plus de"}
+AT_MOST = {"at most", "up to", "as many as", "jusqu'à"}
+LESS_THAN = {"less than", "fewer than", "moins de"}
+NEARLY = {"nearly", "almost", "close to", "près de"}
+ABOUT = {"about", "around", "some", "approximately", "roughly", "an estimated", "environ"}
+ABOUT |= {"quelque", "quelques"}
+ROUGHLY = 0.1
+"""How far an approximate count ('about 40', 'nearly 40') may be from its value."""
+Range = tuple[float, bool, float, bool]
+"""low, low excluded, high, high excluded."""
+
+
+def figure_range(claim: FigureClaim) -> Range:
+    """The values a count allows: 'at least 6' is 6 or more, 'about 40' is 36 to 44."""
+    value, qualifier = claim.value, (claim.qualifier or "").lower()
+    if qualifier in AT_LEAST or qualifier in MORE_THAN:
+        return value, qualifier in MORE_THAN, float("inf"), False
+    if qualifier in AT_MOST or qualifier in LESS_THAN:
+        return 0.0, False, value, qualifier in LESS_THAN
+    if qualifier in NEARLY:
+        return value * (1 - ROUGHLY), False, value, False
+    if qualifier in ABOUT:
+        return value * (1 - ROUGHLY), False, value * (1 + ROUGHLY), False
+    return value, False, value, False
+
+
+def consistent(claims: Iterable[FigureClaim]) -> bool:
+    """True when one value satisfies every claim ('at least 6' and '8'): a difference of
+    precision, not a contradiction."""
+    ranges = [figure_range(c) for c in claims]
+    low, low_excluded = max((r[0], r[1]) for r in ranges)  # the tightest lower bound
+    high, high_included = min((r[2], not r[3]) for r in ranges)  # the tightest upper bound
+    return low < high or (low == high and not low_excluded and high_included)

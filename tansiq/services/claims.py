@@ -19,7 +19,7 @@ from tansiq.domain.entities import group_by_entity
 from tansiq.domain.policy import Scope, read_scope
 from tansiq.domain.principal import Principal
 from tansiq.domain.statement import Statement
-from tansiq.extract.to_entities import format_value, read_figure_note
+from tansiq.extract.to_entities import FigureClaim, format_value, read_figure_note
 from tansiq.services.app import Tansiq
 from tansiq.services.claim_match import (
     DATE_WINDOW_DAYS,
@@ -27,6 +27,7 @@ from tansiq.services.claim_match import (
     Figure,
     Named,
     add_named,
+    consistent,
     dates_disagree,
     disagreeing_units,
     event_figures,
@@ -53,7 +54,12 @@ class Claim:
     sentence: str
     statement: Statement
     qualifier: str | None = None
-    number: float | None = None
+    figure: FigureClaim | None = None
+
+    @property
+    def number(self) -> float | None:
+        """The count, for a figure claim."""
+        return self.figure.value if self.figure is not None else None
 
     @property
     def grade(self) -> str:
@@ -74,6 +80,12 @@ class Disagreement:
     events: tuple[str, ...] = ()
     entities: tuple[str, ...] = ()
     concerns: frozenset[str] = field(default_factory=frozenset)
+
+    @property
+    def consistent(self) -> bool:
+        """For counts: one value satisfies every claim ('at least 6' and '8')."""
+        figures = [c.figure for c in self.claims if c.figure is not None]
+        return self.kind == "figure" and len(figures) == len(self.claims) and consistent(figures)
 
 
 @dataclass
@@ -188,7 +200,7 @@ def _figure_claim(figure: Figure, event: EventRecord, ctx: _Context) -> Claim:
         event.excerpt(figure.statement.span_start),
         figure.statement,
         claim.qualifier,
-        claim.value,
+        claim,
     )
 
 
@@ -240,7 +252,14 @@ def _period_claim(figure: Figure, ctx: _Context) -> tuple[Claim, tuple[int, int]
     sentence = text[bounds[0] : bounds[1]].strip() if bounds else ""
     value = format_value(claim.value)
     made = Claim(
-        doc, ctx.caption(doc), stmt.entity_id, value, sentence, stmt, claim.qualifier, claim.value
+        doc,
+        ctx.caption(doc),
+        stmt.entity_id,
+        value,
+        sentence,
+        stmt,
+        claim.qualifier,
+        claim,
     )
     return made, bounds
 
@@ -339,6 +358,7 @@ def disagreement_dict(item: Disagreement) -> dict[str, Any]:
         "period": item.period,
         "events": list(item.events),
         "entities": list(item.entities),
+        "consistent": item.consistent,
         "claims": [_claim_dict(c) for c in item.claims],
     }
 

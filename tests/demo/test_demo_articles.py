@@ -65,6 +65,6 @@ def test_two_articles_report_one_attack_with_different_dates_and_tolls(world: De
     reports = [a for a in world.articles if "attacked a customs post near Agadez" in a.text]
     assert len(reports) == 2
     first, second = sorted(reports, key=lambda a: a.published)
-    assert "on 9 May 2023" in first.text and "at least 6 customs officers" in first.text
+    assert "on 9 May 2023" in first.text and "killing 6 customs officers" in first.text
     assert "on 10 May 2023" in second.text and "killing 8 customs officers" in second.text
     assert all("Vanguard of the Tamaskart Plateau" in a.text for a in reports)

@@ -65,6 +65,7 @@ def test_the_api_lists_each_disagreement_with_both_sources(
     assert date["entities"] == ["o-dunes"] and len(date["events"]) == 2
     toll = found["figure"]
     assert sorted(c["value"] for c in toll["claims"]) == [7, 9] and toll["unit"] == "officer"
+    assert toll["consistent"] is True and date["consistent"] is False
 
 
 def test_the_entity_event_document_and_events_endpoints_carry_the_disagreements(

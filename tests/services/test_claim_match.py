@@ -10,8 +10,10 @@ import pytest
 from tansiq.domain.grading import Grade
 from tansiq.domain.markings import TLP, Marking
 from tansiq.domain.statement import Provenance, Statement, StatementContext, new_statement
+from tansiq.extract.to_entities import FigureClaim
 from tansiq.services.claim_match import (
     EventRecord,
+    consistent,
     date_interval,
     dates_disagree,
     disjoint,
@@ -116,3 +118,28 @@ def test_an_excerpt_keeps_the_paragraph_of_the_trigger_when_a_title_runs_into_it
     assert record.excerpt() == "Gunmen attacked a post on 9 May 2023."
     assert record.excerpt(0) == "Post attacked"
     assert replace(record, trigger=None).excerpt() == text
+
+
+def _count(value: float, qualifier: str | None = None) -> FigureClaim:
+    return FigureClaim(value, qualifier, "officer", None)
+
+
+@pytest.mark.parametrize(
+    ("claims", "expected"),
+    [
+        ([_count(7, "at least"), _count(9)], True),
+        ([_count(7, "more than"), _count(7)], False),
+        ([_count(7), _count(9)], False),
+        ([_count(40, "about"), _count(42)], True),
+        ([_count(40, "about"), _count(50)], False),
+        ([_count(40, "nearly"), _count(38)], True),
+        ([_count(40, "nearly"), _count(41)], False),
+        ([_count(10, "up to"), _count(10, "at least")], True),
+        ([_count(10, "less than"), _count(10, "at least")], False),
+        ([_count(6, "at least"), _count(9, "at most"), _count(8)], True),
+    ],
+)
+def test_counts_are_consistent_when_one_value_satisfies_every_qualifier(
+    claims: list[FigureClaim], expected: bool
+) -> None:
+    assert consistent(claims) is expected

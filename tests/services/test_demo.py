@@ -28,6 +28,7 @@ def test_the_demo_loads_screens_and_ingests_its_fictional_world(
     attack = {d.kind: d for d in disagreements(app, admin) if d.subject.endswith("attack")}
     assert sorted(c.value for c in attack["date"].claims) == ["2023-05-09", "2023-05-10"]
     assert sorted(c.number or 0 for c in attack["figure"].claims) == [6, 8]
+    assert not attack["figure"].consistent
     group = next(e for e in attack["date"].entities)
     assert "Tamaskart" in get_entity(app, admin, group).entity.caption
     again = load_demo(app, admin)
