@@ -109,6 +109,8 @@ class EventRecord:
     summary: str = ""
     trigger: int | None = None
     locations: frozenset[str] = frozenset()
+    """Places, folded for comparison; ``place_names`` keeps them as written."""
+    place_names: dict[str, str] = field(default_factory=dict)
     participants: frozenset[str] = frozenset()
     anchors: frozenset[str] = frozenset()
     counts: list[Figure] = field(default_factory=list)
@@ -153,7 +155,9 @@ def _read(record: EventRecord, stmt: Statement) -> None:
     elif stmt.prop == "name" and record.trigger is None:
         record.trigger = stmt.span_start
     elif stmt.prop == "location":
-        record.locations |= {" ".join(stmt.value.casefold().split())}
+        key = " ".join(stmt.value.casefold().split())
+        record.locations |= {key}
+        record.place_names.setdefault(key, stmt.value.strip())
     elif stmt.prop == "involved":
         record.participants |= {stmt.value}
     elif stmt.prop == "notes" and stmt.value.startswith(COUNT_PREFIX):

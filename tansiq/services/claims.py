@@ -164,7 +164,8 @@ def _shared(group: list[EventRecord], values: dict[str, frozenset[str]]) -> list
 def _why(group: list[EventRecord], ctx: _Context) -> tuple[str, list[str]]:
     anchors = _shared(group, {e.id: e.anchors for e in group})
     places = _shared(group, {e.id: e.locations for e in group})
-    named = [ctx.caption(a) for a in anchors] + places
+    written = {k: v for e in group for k, v in e.place_names.items()}
+    named = [ctx.caption(a) for a in anchors] + [written.get(p, p) for p in places]
     kind = group[0].type
     reason = (
         f"reports of the same {kind}: dated within {DATE_WINDOW_DAYS} days of each other, "

@@ -143,3 +143,12 @@ def test_counts_are_consistent_when_one_value_satisfies_every_qualifier(
     claims: list[FigureClaim], expected: bool
 ) -> None:
     assert consistent(claims) is expected
+
+
+def test_the_same_place_is_enough_without_a_known_entity() -> None:
+    place = frozenset({"oum lassouf"})
+    first = _event("e1", "d1", "2024-03-14", anchors=frozenset(), locations=place)
+    second = _event("e2", "d2", "2024-03-15", anchors=frozenset(), locations=place)
+    assert same_event(first, second)
+    assert not same_event(first, replace(second, locations=frozenset()))
+    assert [[e.id for e in g] for g in same_event_groups([first, second])] == [["e1", "e2"]]
