@@ -259,12 +259,35 @@ def _within_window(bucket: list[EventRecord], i: int) -> Iterator[EventRecord]:
 
 def dates_disagree(group: list[EventRecord]) -> bool:
     """Two reports of the same event (matched directly, not through a third) give dates that
-    cannot both be right."""
+    cannot both be right, and neither document also reports a matching event on the other's date
+    (a report of two attacks, on the 1st and the 3rd, does not contradict one of the 3rd)."""
     return any(
-        same_event(a, b) and disjoint(a.interval, b.interval)
+        _dates_clash(a, b, group)
         for i, a in enumerate(group)
         for b in group[i + 1 :]
         if a.interval is not None and b.interval is not None
+    )
+
+
+def _dates_clash(first: EventRecord, second: EventRecord, group: list[EventRecord]) -> bool:
+    one, two = first.interval, second.interval
+    if one is None or two is None or not (same_event(first, second) and disjoint(one, two)):
+        return False
+    return not (
+        _dated_alike(first, second.document_id, group)
+        or _dated_alike(second, first.document_id, group)
+    )
+
+
+def _dated_alike(event: EventRecord, document: str, group: list[EventRecord]) -> bool:
+    """The document also reports this event on a date compatible with the event's."""
+    mine = event.interval
+    return mine is not None and any(
+        other.document_id == document
+        and other.interval is not None
+        and same_event(event, other)
+        and not disjoint(mine, other.interval)
+        for other in group
     )
 
 
@@ -297,17 +320,38 @@ def disagreeing_units(
 
 
 def _differ(items: list[tuple[Figure, EventRecord]]) -> bool:
+    """Two reports of the same event give different values, and neither document also gives
+    the other's value for a report of that event."""
     return any(
-        a.claim.value != b.claim.value and same_event(a_event, b_event)
+        a.claim.value != b.claim.value
+        and same_event(a_event, b_event)
+        and not _counted_alike(a, a_event, b.document_id, items)
+        and not _counted_alike(b, b_event, a.document_id, items)
         for i, (a, a_event) in enumerate(items)
         for b, b_event in items[i + 1 :]
     )
 
 
-def differ(items: list[Figure]) -> bool:
-    """Two documents give different values."""
+def _counted_alike(
+    figure: Figure, event: EventRecord, document: str, items: list[tuple[Figure, EventRecord]]
+) -> bool:
     return any(
-        a.document_id != b.document_id and a.claim.value != b.claim.value
+        other.document_id == document
+        and other.claim.value == figure.claim.value
+        and same_event(event, other_event)
+        for other, other_event in items
+    )
+
+
+def differ(items: list[Figure]) -> bool:
+    """Two documents give different values, and neither also gives the other's."""
+    values: dict[str, set[float]] = defaultdict(set)
+    for item in items:
+        values[item.document_id].add(item.claim.value)
+    return any(
+        a.document_id != b.document_id
+        and a.claim.value not in values[b.document_id]
+        and b.claim.value not in values[a.document_id]
         for i, a in enumerate(items)
         for b in items[i + 1 :]
     )

@@ -13,9 +13,12 @@ from tansiq.domain.statement import Provenance, Statement, StatementContext, new
 from tansiq.extract.to_entities import FigureClaim
 from tansiq.services.claim_match import (
     EventRecord,
+    Figure,
     consistent,
     date_interval,
     dates_disagree,
+    differ,
+    disagreeing_units,
     disjoint,
     gap_days,
     same_event,
@@ -152,3 +155,34 @@ def test_the_same_place_is_enough_without_a_known_entity() -> None:
     assert same_event(first, second)
     assert not same_event(first, replace(second, locations=frozenset()))
     assert [[e.id for e in g] for g in same_event_groups([first, second])] == [["e1", "e2"]]
+
+
+def test_a_report_of_two_attacks_does_not_contradict_a_report_of_one_of_them() -> None:
+    first, third = _event("e1", "d1", "2024-03-01"), _event("e3", "d1", "2024-03-03")
+    other = _event("e2", "d2", "2024-03-03")
+    [group] = same_event_groups([first, third, other])
+    assert not dates_disagree(group)
+    assert dates_disagree([first, other])
+
+
+def _figure(document: str, value: float) -> Figure:
+    note = new_statement(
+        CTX,
+        document,
+        "Article",
+        "notes",
+        "text",
+        f"{value:g} cell [2015/..]",
+        provenance=Provenance(document, 0, 5),
+    )
+    return Figure(FigureClaim(value, None, "cell", "2015/.."), note)
+
+
+def test_counts_differ_unless_each_document_also_gives_the_other_value() -> None:
+    assert differ([_figure("d1", 12), _figure("d2", 14)])
+    assert not differ([_figure("d1", 12), _figure("d1", 14), _figure("d2", 14)])
+    assert not differ([_figure("d1", 12), _figure("d1", 14)])  # one document is not two sources
+    one, two = _event("e1", "d1", "2024-03-01"), _event("e2", "d2", "2024-03-02")
+    pairs = [(_figure("d1", 7), one), (_figure("d2", 9), two)]
+    assert [unit for unit, _ in disagreeing_units(pairs)] == ["cell"]
+    assert disagreeing_units([*pairs, (_figure("d1", 9), one)]) == []
