@@ -27,7 +27,6 @@ from tansiq.services.claim_match import (
     Figure,
     Named,
     add_named,
-    consistent,
     dates_disagree,
     disagreeing_units,
     event_figures,
@@ -35,8 +34,8 @@ from tansiq.services.claim_match import (
     named_record,
     period_groups,
     same_event_groups,
-    sentence_bounds,
 )
+from tansiq.services.claim_values import consistent, sentence_bounds
 from tansiq.services.entities import load_entities
 
 SCHEMATA = ("Article", "Event", "Mention")
