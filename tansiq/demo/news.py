@@ -21,6 +21,8 @@ STORIES: tuple[Callable[[Cast], Story], ...] = (
     stories_en.airport_stop,
     stories_en.cooperation_meeting,
     stories_fr.plot_foiled,
+    stories_en.customs_post_attack,
+    stories_en.customs_post_toll,
     stories_en.charity_financing,
     stories_fr.cooperation_agreement,
     stories_en.recruiter_sentenced,

@@ -84,6 +84,44 @@ def cooperation_meeting(cast: Cast) -> Story:
     )
 
 
+def _customs_post(
+    slug: str, published: str, publisher: str, paragraphs: tuple[str, ...], title: str
+) -> Story:
+    return Story(slug, "en", title, published, "Amadou Sabakourou", publisher, paragraphs)
+
+
+def customs_post_attack(cast: Cast) -> Story:
+    """An attack on a customs post, as first reported: 9 May, six dead."""
+    group = group_name(group_index("tamaskart"))
+    return _customs_post(
+        "customs-post-attacked-near-agadez",
+        "2023-05-11",
+        SAHEL_POST,
+        (
+            f"Fighters of the {group} attacked a customs post near Agadez on 9 May 2023, killing 6 "
+            f"customs officers, a security source said.",
+            "The post had been reinforced after earlier threats against the border crossing.",
+        ),
+        "Customs post attacked near Agadez",
+    )
+
+
+def customs_post_toll(cast: Cast) -> Story:
+    """The same attack as reported by another paper: 10 May, eight dead (the sources disagree)."""
+    group = group_name(group_index("tamaskart"))
+    return _customs_post(
+        "officials-give-higher-toll-customs-post",
+        "2023-05-12",
+        DISPATCH,
+        (
+            f"The {group} attacked a customs post near Agadez on 10 May 2023, killing 8 customs "
+            f"officers, officials said on Thursday.",
+            "Reinforcements have been sent to the border crossing.",
+        ),
+        "Officials give a higher toll for the customs post attack",
+    )
+
+
 def charity_financing(cast: Cast) -> Story:
     """A front charity accused of financing a group."""
     rng, published = cast.rng, "2023-08-30"

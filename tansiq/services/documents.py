@@ -12,9 +12,9 @@ from tansiq.domain.policy import read_scope
 from tansiq.domain.principal import Principal
 from tansiq.domain.statement import Statement
 from tansiq.exceptions import NotFound
-from tansiq.extract.to_entities import FigureClaim, read_figure_note
 from tansiq.services.app import Tansiq
 from tansiq.services.audit import record_read
+from tansiq.services.claims import Disagreement, disagreement_dict
 from tansiq.services.entities import entity_dict, load_entities
 from tansiq.services.search import search
 from tansiq.store.port import SearchQuery
@@ -126,87 +126,6 @@ def document_dict(
     }
 
 
-@dataclass(frozen=True)
-class Claim:
-    """One document's value for a count."""
-
-    document_id: str
-    document: str
-    claim: FigureClaim
-    statement: Statement
-
-
-@dataclass(frozen=True)
-class Disagreement:
-    """Documents that give different values for the same count (unit and period)."""
-
-    unit: str
-    period: str
-    claims: list[Claim]
-
-
-def _claims(
-    app: Tansiq, principal: Principal
-) -> dict[tuple[str, str], list[tuple[FigureClaim, Statement]]]:
-    grouped: dict[tuple[str, str], list[tuple[FigureClaim, Statement]]] = {}
-    rows = app.store.iter_statements(None, read_scope(principal), schemata=("Article",))
-    for stmt in rows:
-        if stmt.prop != "notes" or stmt.retracted:
-            continue
-        claim = read_figure_note(stmt.value)
-        if claim is not None and claim.unit:
-            grouped.setdefault(claim.key, []).append((claim, stmt))
-    return grouped
-
-
-def disagreements(
-    app: Tansiq, principal: Principal, document_id: str | None = None
-) -> list[Disagreement]:
-    """Counts on which documents disagree; with ``document_id``, those it takes part in."""
-    found = []
-    for (unit, period), claims in sorted(_claims(app, principal).items()):
-        documents = {s.entity_id for _, s in claims}
-        values = {c.value for c, _ in claims}
-        if len(documents) < 2 or len(values) < 2:
-            continue
-        if document_id is not None and document_id not in documents:
-            continue
-        found.append((unit, period, claims))
-    titles = load_entities(
-        app, [s.entity_id for *_, cs in found for _, s in cs], read_scope(principal)
-    )
-    return [
-        Disagreement(
-            unit,
-            period,
-            [
-                Claim(
-                    s.entity_id,
-                    titles[s.entity_id].caption if s.entity_id in titles else s.entity_id,
-                    c,
-                    s,
-                )
-                for c, s in claims
-            ],
-        )
-        for unit, period, claims in found
-    ]
-
-
-def disagreement_dict(item: Disagreement) -> dict[str, Any]:
-    return {
-        "unit": item.unit,
-        "period": item.period or None,
-        "claims": [
-            {
-                "document_id": c.document_id,
-                "document": c.document,
-                "value": c.claim.value,
-                "qualifier": c.claim.qualifier,
-                "span": [c.statement.span_start, c.statement.span_end],
-                "grade": f"{c.statement.reliability}{c.statement.credibility}",
-                "dataset": c.statement.dataset,
-            }
-            for c in item.claims
-        ],
-    }
+def event_dict(event: EntityProxy, conflicts: list[Disagreement]) -> dict[str, Any]:
+    """An event of the timeline, with the disagreements that concern it."""
+    return {**entity_dict(event), "disagreements": [disagreement_dict(d) for d in conflicts]}

@@ -8,7 +8,7 @@ from tansiq.demo import DemoWorld
 
 def test_there_are_english_and_french_articles(world: DemoWorld) -> None:
     languages = [a.language for a in world.articles]
-    assert len(languages) == 8
+    assert len(languages) == 10
     assert set(languages) == {"en", "fr"}
     assert languages.count("fr") >= 3
 
@@ -59,3 +59,12 @@ def test_news_entities_mirror_the_articles(world: DemoWorld) -> None:
     assert {e["properties"]["language"][0] for e in entities} == {"eng", "fra"}
     dates = sorted(e["properties"]["publishedAt"][0] for e in entities)
     assert dates == sorted(a.published for a in world.articles)
+
+
+def test_two_articles_report_one_attack_with_different_dates_and_tolls(world: DemoWorld) -> None:
+    reports = [a for a in world.articles if "attacked a customs post near Agadez" in a.text]
+    assert len(reports) == 2
+    first, second = sorted(reports, key=lambda a: a.published)
+    assert "on 9 May 2023" in first.text and "killing 6 customs officers" in first.text
+    assert "on 10 May 2023" in second.text and "killing 8 customs officers" in second.text
+    assert all("Vanguard of the Tamaskart Plateau" in a.text for a in reports)

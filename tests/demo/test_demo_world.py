@@ -72,4 +72,4 @@ def test_datasets_have_the_expected_sizes(world: DemoWorld) -> None:
     assert groups["Membership"] == 40
     assert groups["Associate"] >= 10
     assert groups["UnknownLink"] >= 5
-    assert schemas("demo-news") == {"Article": 8}
+    assert schemas("demo-news") == {"Article": 10}

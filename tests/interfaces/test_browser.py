@@ -22,6 +22,7 @@ from tests import personas
 from tests.factories import e, load
 from tests.personas import PASSWORD
 from tests.screening_fixtures import MANIFEST, load_watchlist
+from tests.services.test_claims import FIRST, SECOND
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 Page = playwright_api.Page
@@ -211,3 +212,35 @@ def test_users_log_in_see_only_what_they_may_and_share_with_approval(
     expect(bob.locator("#total")).to_contain_text("1 entit")
     bob.click("text=Selim Achour")
     expect(bob.locator("h1")).to_contain_text("Selim Achour")
+
+
+def test_a_user_uploads_two_reports_and_sees_where_they_disagree(
+    page: Page, tmp_path: Path
+) -> None:
+    tab = page
+    for name, text, dataset, grade in (
+        ("first.txt", FIRST, "reports", "B2"),
+        ("second.txt", SECOND, "reports-two", "C3"),
+    ):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        tab.goto("/documents")
+        tab.set_input_files("#upload-documents input[name=files]", str(path))
+        tab.fill("#upload-documents input[name=dataset]", dataset)
+        tab.fill("#upload-documents input[name=grade]", grade)
+        tab.click("#upload-documents button[type=submit]")
+        expect(tab.locator("#ingest-report")).to_contain_text("ingested", timeout=30_000)
+    tab.goto("/events")
+    flags = tab.locator("a.disagree-flag")
+    expect(flags).to_have_count(2)
+    flags.first.click()
+    section = tab.locator("#disagreements")
+    expect(section).to_contain_text("date of the attack")
+    expect(section).to_contain_text("officer count in the attack")
+    for expected in ("2024-03-14", "2024-03-16", "first.txt", "second.txt", "B2", "C3"):
+        expect(section.locator(".disagreement[data-kind=date]")).to_contain_text(expected)
+    section.locator("a.claim-source:text('second.txt')").first.click()
+    expect(tab.locator("h1")).to_contain_text("second.txt")
+    expect(tab.locator("#disagreements")).to_contain_text("first.txt")
+    tab.goto("/entities/o-dunes")
+    expect(tab.locator("#disagreements .disagreement")).to_have_count(2)

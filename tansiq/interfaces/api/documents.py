@@ -8,15 +8,14 @@ from fastapi import APIRouter, Depends, File, Form, Query, UploadFile
 
 from tansiq.interfaces.http import Reader, Recorder, get_platform, read_uploads
 from tansiq.services import Tansiq
+from tansiq.services.claims import by_event, disagreement_dict, disagreements
 from tansiq.services.documents import (
-    disagreement_dict,
-    disagreements,
     document_dict,
+    event_dict,
     get_document,
     list_documents,
     timeline,
 )
-from tansiq.services.entities import entity_dict
 from tansiq.services.ingest import IngestOptions, ingest
 from tansiq.services.search import result_dict
 
@@ -55,15 +54,16 @@ def documents(
 
 @router.get("/documents/{document_id}")
 def document(app: Platform, principal: Reader, document_id: str) -> Json:
-    """A document's text, the spans read from it, the entities made from them, and the counts on
-    which other documents disagree with it."""
+    """A document's text, the spans read from it, the entities made from them, and the dates and
+    counts on which other documents disagree with it."""
     view = get_document(app, principal, document_id)
     return document_dict(view, disagreements(app, principal, document_id))
 
 
 @router.get("/disagreements")
 def claims_that_disagree(app: Platform, principal: Reader) -> list[Json]:
-    """Counts (unit and period) for which documents give different values, with each source."""
+    """Dates and counts of the same event or figure for which documents give different values,
+    each claim with its document, sentence, span, value and grade."""
     return [disagreement_dict(d) for d in disagreements(app, principal)]
 
 
@@ -71,5 +71,6 @@ def claims_that_disagree(app: Platform, principal: Reader) -> list[Json]:
 def events(
     app: Platform, principal: Reader, limit: Annotated[int, Query(ge=1, le=200)] = 200
 ) -> list[Json]:
-    """Events read from documents, by date."""
-    return [entity_dict(e) for e in timeline(app, principal, limit)]
+    """Events read from documents, by date, each with the disagreements that concern it."""
+    conflicts = by_event(disagreements(app, principal))
+    return [event_dict(e, conflicts.get(e.id or "", [])) for e in timeline(app, principal, limit)]

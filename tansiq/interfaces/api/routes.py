@@ -11,6 +11,7 @@ from fastapi.responses import StreamingResponse
 
 from tansiq.interfaces.http import Public, Reader, get_platform
 from tansiq.services import Tansiq
+from tansiq.services.claims import disagreement_dict, disagreements
 from tansiq.services.datasets import dataset_dict, get_dataset, list_datasets
 from tansiq.services.entities import get_entity, get_statements, statement_dict, view_dict
 from tansiq.services.exporting import export_entities
@@ -48,8 +49,11 @@ def search_entities(
 
 @router.get("/entities/{entity_id}")
 def entity(app: Platform, principal: Reader, entity_id: str) -> Json:
-    """An entity with its statements (provenance) and related entities."""
-    return view_dict(get_entity(app, principal, entity_id))
+    """An entity with its statements (provenance), related entities, and the dates and counts on
+    which the documents that concern it disagree (each claim with its source)."""
+    view = view_dict(get_entity(app, principal, entity_id))
+    conflicts = disagreements(app, principal, entity_id)
+    return {**view, "disagreements": [disagreement_dict(d) for d in conflicts]}
 
 
 @router.get("/entities/{entity_id}/statements")

@@ -10,8 +10,9 @@ from fastapi.responses import HTMLResponse
 from tansiq.interfaces.http import Reader, Recorder, get_platform, read_uploads
 from tansiq.interfaces.web.templating import page
 from tansiq.services import Tansiq
+from tansiq.services.claims import by_event, disagreements
 from tansiq.services.datasets import list_datasets
-from tansiq.services.documents import disagreements, get_document, list_documents, timeline
+from tansiq.services.documents import get_document, list_documents, timeline
 from tansiq.services.ingest import IngestOptions, ingest
 
 router = APIRouter(include_in_schema=False)
@@ -73,4 +74,7 @@ def reader_page(
 
 @router.get("/events", response_class=HTMLResponse)
 def events_page(request: Request, app: Platform, principal: Reader) -> HTMLResponse:
-    return page(request, "events.html", events=timeline(app, principal))
+    """The timeline; events that other reports date or count differently are flagged."""
+    events = timeline(app, principal)
+    conflicts = by_event(disagreements(app, principal))
+    return page(request, "events.html", events=events, conflicts=conflicts)

@@ -12,6 +12,7 @@ from tansiq.domain.audit import AuditAction
 from tansiq.interfaces.http import Reader, get_platform
 from tansiq.interfaces.web.templating import page
 from tansiq.services import Tansiq
+from tansiq.services.claims import disagreements
 from tansiq.services.datasets import get_dataset, list_datasets
 from tansiq.services.entities import get_entity
 from tansiq.services.review import list_alerts
@@ -52,10 +53,12 @@ def search_page(
 
 @router.get("/entities/{entity_id}", response_class=HTMLResponse)
 def entity_page(request: Request, app: Platform, principal: Reader, entity_id: str) -> HTMLResponse:
-    """An entity: properties, provenance of every value, related entities."""
+    """An entity: properties, provenance of every value, related entities, and the dates and
+    counts on which the documents that concern it disagree."""
     view = get_entity(app, principal, entity_id)
     alerts = list_alerts(app, principal, AlertQuery(entity_id=entity_id, limit=50))
-    return page(request, "entity.html", view=view, alerts=alerts)
+    conflicts = disagreements(app, principal, entity_id)
+    return page(request, "entity.html", view=view, alerts=alerts, conflicts=conflicts)
 
 
 @router.get("/datasets", response_class=HTMLResponse)
