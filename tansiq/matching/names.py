@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import OSA
 
+from .crossscript import cross_similarity
 from .tokens import NameToken
 
 __all__ = ["NameScore", "information", "name_similarity", "token_similarity"]
@@ -28,6 +29,8 @@ KEY_UNLIKE = 0.8
 """Similarity of two romanised tokens with one phonetic key but spellings less alike
 than ``SPELLING_FLOOR`` (OSA): the key folds every vowel, the spellings disagree."""
 SKELETON_EQUAL = 0.92
+CROSS_EQUAL = 0.95
+"""Similarity of an Arabic-script word and a Latin token that is one of its romanisations."""
 COMPOUND_PART = 0.75
 LONG_SIDE_FLOOR = 0.85
 INFO_BASE = 0.6
@@ -90,6 +93,10 @@ def token_similarity(a: NameToken, b: NameToken) -> float:
         return 1.0
     if a.vowelled and b.vowelled:
         return _vowelled_similarity(a, b)
+    if a.source and b.vowelled and not b.exact_vowels:
+        return CROSS_EQUAL * cross_similarity(a.source, b.text)
+    if b.source and a.vowelled and not a.exact_vowels:
+        return CROSS_EQUAL * cross_similarity(b.source, a.text)
     return _skeleton_similarity(a, b)
 
 
