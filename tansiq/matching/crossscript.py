@@ -41,10 +41,16 @@ VOWEL_CLASS = 0.4
 """Cost of a long vowel written in Latin with another vowel class (و as a, ا as u)."""
 EXTRA_VOWEL = 0.25
 """Cost of each Latin vowel after the first in a run the Arabic writes nothing for."""
+SILENT_END_COST = 0.5
+"""Cost of a final Latin t, r, s, x or d after a vowel the Arabic does not write (Manet,
+Anicet, Saux: French endings written as they sound)."""
+Y_AS_J = 0.25
+"""Cost of a Latin j where the Arabic writes ya (Karajan, Bjorlin: j read as y)."""
 SCALE = 2.0
 """Cost per pattern slot at which the similarity reaches zero is ``1 / SCALE``."""
 
 _VOWELS = frozenset("aiu")
+_SILENT_END = frozenset("trsd")
 _NEAR = frozenset(
     frozenset(pair)
     for pair in ("dt", "bp", "gk", "zs", "vf", "jg", "j" + SH, "s" + SH, "kh", "hg", "jz")
@@ -138,16 +144,32 @@ def word_pattern(word: str) -> tuple[PatternSlot, ...]:
     return tuple(slots)
 
 
+AMBIGUOUS_C = "c"
+"""A Latin c left unfolded: k in Carlo, s in Cesar, ch in Bičanić (its caron lost)."""
+_C_SOUNDS = frozenset(["k", "s", SH, "ts", "t" + SH])
+_LATIN_ONLY = (("sch", SH), ("tch", SH), ("ch", SH), ("cz", SH), ("ck", "k"))
+_KEEP_C = str.maketrans({"c": "\ue001"})
+
+
 @lru_cache(maxsize=65536)
 def latin_form(token: str) -> str:
-    """A Latin token folded like the phonetic key, keeping vowel classes a / i / u."""
-    return class_key(token)
+    """A Latin token folded like the phonetic key, keeping vowel classes a / i / u.
+
+    A lone ``c`` stays ``c`` (see :data:`AMBIGUOUS_C`); ``ch``, ``sch``, ``cz``
+    fold to the sh sound and ``ck`` to k first.
+    """
+    text = token.replace("-", "")
+    for source, target in _LATIN_ONLY:
+        text = text.replace(source, target)
+    return class_key(text.translate(_KEEP_C)).replace("\ue001", AMBIGUOUS_C)
 
 
 def _consonant_cost(slot: PatternSlot, latin: str, i: int) -> tuple[float, int]:
     """Cheapest way the slot's consonant spellings cover ``latin`` at ``i``: (cost, length)."""
     best = (CONSONANT_MISS, 1)
     char = latin[i]
+    if char == AMBIGUOUS_C and not _C_SOUNDS.isdisjoint(slot.consonants):
+        return 0.0, 1
     for option in slot.consonants:
         if latin.startswith(option, i):
             return 0.0, len(option)
@@ -160,7 +182,11 @@ def _insert_cost(latin: str, i: int) -> float:
     char = latin[i]
     if char in _VOWELS:
         return EXTRA_VOWEL if i > 0 and latin[i - 1] in _VOWELS else 0.0
-    return SILENT_H if char == "h" else CONSONANT_MISS
+    if char == "h":
+        return SILENT_H
+    if i == len(latin) - 1 and i > 0 and latin[i - 1] in _VOWELS and char in _SILENT_END:
+        return SILENT_END_COST
+    return CONSONANT_MISS
 
 
 def _delete_cost(slot: PatternSlot) -> float:
@@ -176,6 +202,8 @@ def _match_cost(slot: PatternSlot, latin: str, i: int) -> tuple[float, int]:
             return CONSONANT_MISS, 1
         return (0.0 if char in slot.vowels else VOWEL_CLASS), 1
     if not slot.consonants:
+        if char == "j" and "i" in slot.vowels:
+            return Y_AS_J, 1
         return (LONG_VOWEL_MISS + CONSONANT_MISS) / 2, 1
     return _consonant_cost(slot, latin, i)
 
