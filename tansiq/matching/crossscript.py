@@ -241,16 +241,33 @@ def cross_similarity(word: str, latin: str) -> float:
 
     1.0 means the Latin spelling is one of the word's plausible romanisations.
     """
-    pattern = word_pattern(word)
     folded = latin_form(latin)
-    if not pattern or not folded:
-        return 0.0
-    size = max(2, sum(not slot.optional for slot in pattern))
-    return max(0.0, 1.0 - SCALE * _alignment_cost(pattern, folded) / (size + 1))
+    best = 0.0
+    for form in _with_article(word):
+        pattern = word_pattern(form)
+        if pattern and folded:
+            size = max(2, sum(not slot.optional for slot in pattern))
+            cost = _alignment_cost(pattern, folded)
+            best = max(best, 1.0 - SCALE * cost / (size + 1))
+    return best
+
+
+def _with_article(word: str) -> tuple[str, ...]:
+    """The word, and without a leading ال (article, or the name's own letters as in Allen)."""
+    if word.startswith("ال") and len(word) > 3:
+        return (word, word[2:])
+    return (word,)
 
 
 MAX_SKELETONS = 16
 """Upper bound on consonant skeletons generated for one Arabic-script word."""
+
+
+def _blocked(slot: PatternSlot) -> tuple[str, ...]:
+    """Consonant spellings to block on: the ch sound also as the k a caron-less c folds to."""
+    if slot.consonants == _TSH:
+        return (SH, "k", "s")
+    return slot.consonants
 
 
 def _heads(slot: PatternSlot) -> tuple[str, ...]:
@@ -268,10 +285,17 @@ def pattern_skeletons(word: str) -> tuple[str, ...]:
     Slots that are vowels (or w / y, which skeletons drop) after the first letter
     are left out; the usual spelling comes first, then one and two letters changed.
     """
+    if len(_with_article(word)) > 1:
+        both = pattern_skeletons(word[2:]) + _skeletons(word)
+        return tuple(dict.fromkeys(both))[:MAX_SKELETONS]
+    return _skeletons(word)
+
+
+def _skeletons(word: str) -> tuple[str, ...]:
     pattern = word_pattern(word)
     if not pattern:
         return ()
-    tail = [slot.consonants for slot in pattern[1:] if slot.consonants and not slot.vowels]
+    tail = [_blocked(slot) for slot in pattern[1:] if slot.consonants and not slot.vowels]
     options = [_heads(pattern[0])] + [tuple(o.replace("v", "") for o in opts) for opts in tail]
     primary = [opts[0] for opts in options]
     variants = [primary]

@@ -10,7 +10,7 @@ so do Nooruddin / Nur al-Din / نور الدين and Habibullah / Habib Allah.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import product
 
@@ -115,7 +115,11 @@ def _arabic_pieces(word: str) -> list[_Piece]:
         role, forms = _AR_ROLES[word]
         return [_Piece(role, forms, True, source=word)]
     if word.startswith("ال") and len(word) > 3:
-        return [_Piece(ARTICLE, ("al",), True), *_arabic_pieces(word[2:])]
+        rest = _arabic_pieces(word[2:])
+        if len(rest) == 1 and rest[0].source:
+            # Allen, Alward: the letters may be the name's own, not the article
+            rest = [replace(rest[0], source="ال" + rest[0].source)]
+        return [_Piece(ARTICLE, ("al",), True), *rest]
     forms = romanise(word)
     return [_Piece(NAME, forms, word.replace("\u0651", "") in _KNOWN, source=word)]
 
