@@ -129,7 +129,8 @@ def _join(head: _Piece, tail: _Piece) -> _Piece:
         dict.fromkeys(latin_canonical(f"{a}-{b}") for a, b in product(head.forms, tail.forms))
     )
     vowelled = head.vowelled and tail.vowelled
-    source = head.source + tail.source if head.source and tail.source else ""
+    tail_source = tail.source[2:] if tail.source.startswith("ال") else tail.source
+    source = head.source + tail_source if head.source and tail_source else ""
     return _Piece(NAME, forms[:MAX_FORMS], vowelled, source=source if not vowelled else "")
 
 
