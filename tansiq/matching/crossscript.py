@@ -46,7 +46,7 @@ SILENT_END_COST = 0.5
 Anicet, Saux: French endings written as they sound)."""
 Y_AS_J = 0.25
 """Cost of a Latin j where the Arabic writes ya (Karajan, Bjorlin: j read as y)."""
-SCALE = 2.0
+SCALE = 1.6
 """Cost per pattern slot at which the similarity reaches zero is ``1 / SCALE``."""
 
 _VOWELS = frozenset("aiu")
