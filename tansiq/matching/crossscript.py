@@ -15,11 +15,12 @@ and a Latin query against an Arabic one).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from .arabic import normalise_arabic
-from .phonetic import SH, class_key
+from .phonetic import SH
 
 __all__ = [
     "PatternSlot",
@@ -45,6 +46,8 @@ SILENT_END_COST = 0.5
 """Cost of a final Latin t, r, s, x or d after a vowel the Arabic does not write (Manet,
 Anicet, Saux: French endings written as they sound)."""
 Y_AS_J = 0.25
+DJ_AS_J = 0.25
+"""Cost of the d of a Latin dj where the Arabic writes only jim (French spelling of j)."""
 """Cost of a Latin j where the Arabic writes ya (Karajan, Bjorlin: j read as y)."""
 SCALE = 1.6
 """Cost per pattern slot at which the similarity reaches zero is ``1 / SCALE``."""
@@ -63,7 +66,7 @@ _CONSONANTS: dict[str, tuple[str, ...]] = {
     "ث": ("t", "s"),
     "ج": ("j", "g"),
     "ح": ("h",),
-    "خ": ("h", "k"),
+    "خ": ("h", "k", "j"),
     "د": ("d",),
     "ذ": ("d", "z"),
     "ر": ("r",),
@@ -144,31 +147,59 @@ def word_pattern(word: str) -> tuple[PatternSlot, ...]:
     return tuple(slots)
 
 
-AMBIGUOUS_C = "c"
-"""A Latin c left unfolded: k in Carlo, s in Cesar, ch in Bičanić (its caron lost)."""
-_C_SOUNDS = frozenset(["k", "s", SH, "ts", "t" + SH])
-_LATIN_ONLY = (("sch", SH), ("tch", SH), ("ch", SH), ("cz", SH), ("ck", "k"))
-_KEEP_C = str.maketrans({"c": "\ue001"})
+# Latin letters and digraphs read several ways: each stands for the set of sounds
+# (folded consonant spellings) it may have. c: Carlo, Cesar, Bičanić without its
+# caron; ch: Chomo, Cecchini, Achinoam, Charlier; sz: Janusz (sh) or Szalai (s).
+_AMBIGUOUS: dict[str, frozenset[str]] = {
+    "c": frozenset(["k", "s", SH, "ts", "t" + SH]),
+    "C": frozenset([SH, "k", "h", "t" + SH]),
+    "Z": frozenset(["s", SH]),
+}
+# One left-to-right pass (a rewritten letter never forms a new digraph: Madkhali).
+_LATIN_SOUNDS: dict[str, str] = {
+    "tsch": SH,
+    "sch": SH,
+    "tch": SH,
+    "dzh": "dj",
+    "ch": "C",
+    "sh": SH,
+    "cz": SH,
+    "sz": "Z",
+    "zh": "j",
+    "kh": "h",
+    "gh": "g",
+    "ph": "f",
+    "th": "t",
+    "dh": "d",
+    "ck": "k",
+    "x": "ks",
+    "q": "k",
+    "w": "v",
+    "y": "i",
+    "e": "i",
+    "o": "u",
+}
+_LATIN_RULE = re.compile("|".join(sorted(_LATIN_SOUNDS, key=len, reverse=True)))
+_REPEATS = re.compile(r"(.)\1+")
 
 
 @lru_cache(maxsize=65536)
 def latin_form(token: str) -> str:
-    """A Latin token folded like the phonetic key, keeping vowel classes a / i / u.
+    """A Latin token folded to consonant sounds and three vowel classes (a / i / u).
 
-    A lone ``c`` stays ``c`` (see :data:`AMBIGUOUS_C`); ``ch``, ``sch``, ``cz``
-    fold to the sh sound and ``ck`` to k first.
+    Digraphs fold as in the phonetic key, in one pass; letters read several
+    ways (c, ch, sz) stay marked as ambiguous (see ``_AMBIGUOUS``).
     """
-    text = token.replace("-", "")
-    for source, target in _LATIN_ONLY:
-        text = text.replace(source, target)
-    return class_key(text.translate(_KEEP_C)).replace("\ue001", AMBIGUOUS_C)
+    text = _LATIN_RULE.sub(lambda m: _LATIN_SOUNDS[m.group(0)], token.replace("-", ""))
+    return _REPEATS.sub(r"\1", text)
 
 
 def _consonant_cost(slot: PatternSlot, latin: str, i: int) -> tuple[float, int]:
     """Cheapest way the slot's consonant spellings cover ``latin`` at ``i``: (cost, length)."""
     best = (CONSONANT_MISS, 1)
     char = latin[i]
-    if char == AMBIGUOUS_C and not _C_SOUNDS.isdisjoint(slot.consonants):
+    sounds = _AMBIGUOUS.get(char)
+    if sounds is not None and not sounds.isdisjoint(slot.consonants):
         return 0.0, 1
     for option in slot.consonants:
         if latin.startswith(option, i):
@@ -184,6 +215,8 @@ def _insert_cost(latin: str, i: int) -> float:
         return EXTRA_VOWEL if i > 0 and latin[i - 1] in _VOWELS else 0.0
     if char == "h":
         return SILENT_H
+    if char == "d" and latin.startswith("j", i + 1):
+        return DJ_AS_J  # dj written for ج (Mouhadjir) as well as د ج (Badjou)
     if i == len(latin) - 1 and i > 0 and latin[i - 1] in _VOWELS and char in _SILENT_END:
         return SILENT_END_COST
     return CONSONANT_MISS
