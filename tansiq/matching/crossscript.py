@@ -297,9 +297,15 @@ MAX_SKELETONS = 16
 
 
 def _blocked(slot: PatternSlot) -> tuple[str, ...]:
-    """Consonant spellings to block on: the ch sound also as the k a caron-less c folds to."""
+    """Consonant spellings to block on, plus how Latin spellings of the sound fold.
+
+    The ch sound also as the k or s a caron-less c folds to; k and kh also as the
+    sh sound a Latin ch folds to.
+    """
     if slot.consonants == _TSH:
         return (SH, "k", "s")
+    if "k" in slot.consonants:
+        return (*slot.consonants, SH)  # a Latin ch read k (Marchetto) or kh (Fechner)
     return slot.consonants
 
 
