@@ -299,13 +299,15 @@ MAX_SKELETONS = 16
 def _blocked(slot: PatternSlot) -> tuple[str, ...]:
     """Consonant spellings to block on, plus how Latin spellings of the sound fold.
 
-    The ch sound also as the k or s a caron-less c folds to; k and kh also as the
-    sh sound a Latin ch folds to.
+    The ch sound also as the k or s a caron-less c folds to (or the j of pinyin
+    zh); k and kh also as the sh sound a Latin ch folds to; s and sh also as sz.
     """
     if slot.consonants == _TSH:
-        return (SH, "k", "s")
+        return (SH, "k", "s", "j")  # Bičanić, Çankaya, Zhang
     if "k" in slot.consonants:
         return (*slot.consonants, SH)  # a Latin ch read k (Marchetto) or kh (Fechner)
+    if "s" in slot.consonants:
+        return (*slot.consonants, "sz")  # Szalai (s), Janusz (sh)
     return slot.consonants
 
 
