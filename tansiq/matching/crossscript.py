@@ -313,7 +313,7 @@ def _blocked(slot: PatternSlot) -> tuple[str, ...]:
 
 def _heads(slot: PatternSlot) -> tuple[str, ...]:
     """First letter of a skeleton for the word's first slot (``a`` marks a leading vowel)."""
-    heads = [option[0] for option in slot.consonants]
+    heads = [option[0] for option in _blocked(slot)] if slot.consonants else []
     if slot.vowels or slot.optional:
         heads.append("a")
     return tuple(dict.fromkeys(heads))
