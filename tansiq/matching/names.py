@@ -29,9 +29,11 @@ TOKEN_FLOOR = 0.7
 """Token pairs less similar than this count as unmatched."""
 KEY_EQUAL = 0.97
 SPELLING_FLOOR = 0.4
+SPELLING_NEAR = 0.7
 KEY_UNLIKE = 0.8
 """Similarity of two romanised tokens with one phonetic key but spellings less alike
-than ``SPELLING_FLOOR`` (OSA): the key folds every vowel, the spellings disagree."""
+than ``SPELLING_FLOOR`` (OSA): the key folds every vowel, the spellings disagree. It
+rises to ``KEY_EQUAL`` as the spellings get as alike as ``SPELLING_NEAR``."""
 SKELETON_EQUAL = 0.92
 CROSS_EQUAL = 0.97
 """Similarity of an Arabic-script word and a Latin token that is one of its romanisations."""
@@ -79,7 +81,8 @@ def _vowelled_similarity(a: NameToken, b: NameToken) -> float:
     if folded and not set(a.keys).isdisjoint(b.keys):
         # Same folded key: a spelling variant, unless the spellings share almost nothing
         # (Kelley and Qala both fold to "kal").
-        return KEY_EQUAL if text >= SPELLING_FLOOR else KEY_UNLIKE
+        near = min(1.0, max(0.0, text - SPELLING_FLOOR) / (SPELLING_NEAR - SPELLING_FLOOR))
+        return KEY_UNLIKE + (KEY_EQUAL - KEY_UNLIKE) * near
     best = max(text * KEY_EQUAL, _compound_part(a, b))
     if not folded:
         return best
