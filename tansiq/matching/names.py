@@ -29,7 +29,7 @@ TOKEN_FLOOR = 0.7
 """Token pairs less similar than this count as unmatched."""
 KEY_EQUAL = 0.97
 SPELLING_FLOOR = 0.4
-SPELLING_NEAR = 0.7
+SPELLING_NEAR = 0.65
 KEY_UNLIKE = 0.8
 """Similarity of two romanised tokens with one phonetic key but spellings less alike
 than ``SPELLING_FLOOR`` (OSA): the key folds every vowel, the spellings disagree. It
