@@ -7,7 +7,8 @@ import itertools
 import pytest
 
 from tansiq.matching import ALGORITHM, compare, prepare
-from tansiq.matching.names import credit
+from tansiq.matching.names import credit, token_similarity
+from tansiq.matching.tokens import name_tokens
 
 from .conftest import person
 
@@ -160,3 +161,11 @@ def test_dates_a_generation_apart_keep_the_whole_conflict() -> None:
     near = _date_contribution(LONG, LONG, "1970-05-02", "1972-08-11")
     far = _date_contribution(LONG, LONG, "1950-05-02", "1990-08-11")
     assert far < 2 * near
+
+
+def test_one_phonetic_key_scores_by_how_alike_the_spellings_are() -> None:
+    def sim(a: str, b: str) -> float:
+        return token_similarity(name_tokens(a)[0], name_tokens(b)[0])
+
+    assert sim("Orelbrook", "Orellbroke") > sim("Eloa", "Aylla")
+    assert sim("Eloa", "Aylla") < 0.9
