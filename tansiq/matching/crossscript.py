@@ -54,6 +54,7 @@ SCALE = 1.6
 
 _VOWELS = frozenset("aiu")
 _SILENT_END = frozenset("trsd")
+_YA = frozenset("i")
 _NEAR = frozenset(
     frozenset(pair)
     for pair in ("dt", "bp", "gk", "zs", "vf", "jg", "j" + SH, "s" + SH, "kh", "hg", "jz")
@@ -340,6 +341,17 @@ def _skeletons(word: str) -> tuple[str, ...]:
     options = [_heads(pattern[0])] + [tuple(o.replace("v", "") for o in opts) for opts in tail]
     primary = [opts[0] for opts in options]
     variants = [primary]
+    last = pattern[-1]
+    if len(pattern) > 1 and last.optional and last.consonants and last.vowels:
+        variants.append([*primary, "t"])  # final ta marbuta or ha read -at / -et (Manet)
+    if any(slot.vowels == _YA for slot in pattern[1:-1]):
+        # ya read as a consonant j (Karajan, Tuomioja)
+        with_j = [
+            "j" if slot.vowels == _YA else _blocked(slot)[0].replace("v", "")
+            for slot in pattern[1:]
+            if (slot.consonants and not slot.vowels) or slot.vowels == _YA
+        ]
+        variants.append([primary[0], *with_j])
     singles = [(i, alt) for i, opts in enumerate(options) for alt in opts[1:]]
     variants += [[*primary[:i], alt, *primary[i + 1 :]] for i, alt in singles]
     for first, (i, alt_i) in enumerate(singles):
