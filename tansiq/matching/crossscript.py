@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import combinations
 
 from .arabic import normalise_arabic
 from .phonetic import SH
@@ -293,7 +294,7 @@ def _with_article(word: str) -> tuple[str, ...]:
     return (word,)
 
 
-MAX_SKELETONS = 16
+MAX_SKELETONS = 24
 """Upper bound on consonant skeletons generated for one Arabic-script word."""
 
 
@@ -325,7 +326,7 @@ def pattern_skeletons(word: str) -> tuple[str, ...]:
     """Consonant skeletons (as :func:`phonetic.skeleton` gives for Latin) the word may have.
 
     Slots that are vowels (or w / y, which skeletons drop) after the first letter
-    are left out; the usual spelling comes first, then one and two letters changed.
+    are left out; the usual spelling comes first, then one, two and three letters changed.
     """
     if len(_with_article(word)) > 1:
         both = pattern_skeletons(word[2:]) + _skeletons(word)
@@ -354,12 +355,15 @@ def _skeletons(word: str) -> tuple[str, ...]:
         variants.append([primary[0], *with_j])
     singles = [(i, alt) for i, opts in enumerate(options) for alt in opts[1:]]
     variants += [[*primary[:i], alt, *primary[i + 1 :]] for i, alt in singles]
-    for first, (i, alt_i) in enumerate(singles):
-        for j, alt_j in singles[first + 1 :]:
-            if i != j:
+    for size in (2, 3):
+        for changes in combinations(singles, size):
+            if len({i for i, _ in changes}) == size:
                 parts = list(primary)
-                parts[i], parts[j] = alt_i, alt_j
+                for i, alt in changes:
+                    parts[i] = alt
                 variants.append(parts)
+            if len(variants) > 4 * MAX_SKELETONS:
+                break
     out: dict[str, None] = {}
     for parts in variants:
         out[_collapse("".join(parts))] = None
