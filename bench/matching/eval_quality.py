@@ -1,7 +1,7 @@
-"""Quality and speed benchmark of tansiq.matching against peers.
+"""Quality benchmark of tansiq.matching against peers.
 
 Run: ``.venv/bin/python bench/matching/eval_quality.py [--clean N] [--distractors N]
-[--no-peers] [--k K] [--size N] [--no-speed] [--no-docs]`` (or ``main(argv)``).
+[--no-peers] [--k K] [--no-docs]`` (or ``main(argv)``).
 Data is read from ../shared/eval at run time; nothing is copied.
 
 Quality: our matcher screens through its own :class:`CandidateIndex`; for the
@@ -9,23 +9,14 @@ comparison with peers every matcher (ours included) also scores the *same*
 candidate pairs from a shared blocking step (any shared consonant-skeleton
 token, ranked by IDF, top K per query), so recall there is bounded by blocking
 for everyone. The index's own recall is checked against exhaustive scoring of
-each positive query's true entry.
-
-Speed: a fictional list of ``--size`` names (default 1,000,000): index build
-time and memory, single-query p50/p99 (prepare + screen), and batch
-travellers/s with 2 forked worker processes sharing the built index.
+each positive query's true entry. Speed on a large list is measured by
+``bench/matching/speed.py``.
 """
 
 from __future__ import annotations
 
 import argparse
-import gc
 import math
-import multiprocessing
-import pickle
-import random
-import re
-import statistics
 import sys
 import time
 from collections import Counter, defaultdict
@@ -46,8 +37,8 @@ from screening_data import (
     positive_queries,
     watchlist,
 )
-from synthetic_names import LightEntity, synthetic_list, synthetic_travellers
 
+from bench.docs import write_section
 from tansiq.matching import ALGORITHM, CandidateIndex, compare, prepare
 from tansiq.matching.names import TOKEN_FLOOR, token_similarity
 from tansiq.matching.phonetic import phonetic_key, skeleton
@@ -231,115 +222,8 @@ def token_recall(limit: int) -> None:
     print(f"  ascii+ratio recall {base_ok / n:.3f}   random-pair match rate {base_false / n:.3f}")
 
 
-def _rss_mb() -> float:
-    with Path("/proc/self/status").open(encoding="ascii") as handle:
-        for line in handle:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    return 0.0
-
-
-_SHARED: CandidateIndex | None = None
-
-
-def _batch_worker(travellers: list[object]) -> int:
-    assert _SHARED is not None
-    found = _SHARED.screen_many(prepare(traveller) for traveller in travellers)
-    return sum(len(matches) for matches in found)
-
-
-def typo_recall(index: CandidateIndex, listed: list, count: int) -> tuple[float, int]:
-    """Index recall on the big list: listed persons with a one-letter typo in a name token.
-
-    Counts only pairs that exhaustive scoring (``compare``) still alerts on.
-    """
-    rng = random.Random(5)
-    found = total = 0
-    for source in rng.sample(listed, count):
-        name = source.props["name"][0]
-        words = name.split()
-        k = rng.randrange(len(words))
-        word = words[k]
-        i = rng.randrange(1, len(word)) if len(word) > 1 else 0
-        letter = rng.choice("abdeiklmnorstu")
-        words[k] = (
-            word[:i] + letter + word[i + 1 :] if rng.random() < 0.5 else word[:i] + word[i + 1 :]
-        )
-        query = LightEntity(f"typo-{source.id}", {**source.props, "name": [" ".join(words)]})
-        prepared = prepare(query)
-        if not compare(prepared, prepare(source), stats=index.stats).is_match:
-            continue
-        total += 1
-        found += source.id in {m.candidate_id for m in index.screen(prepared)}
-    return found / max(1, total), total
-
-
-def speed(size: int, travellers: int, workers: int) -> list[tuple[str, str, str]]:
-    """Speed on a fictional list: (measure, value, target) rows."""
-    global _SHARED
-    listed = synthetic_list(size)
-    gc.collect()
-    before = _rss_mb()
-    started = time.perf_counter()
-    index = CandidateIndex.build(prepare(e) for e in listed)
-    build_s = time.perf_counter() - started
-    gc.collect()
-    memory = _rss_mb() - before
-    pickled = len(pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL)) / 2**20
-    queries = synthetic_travellers(listed, travellers)
-    typo_rate, typo_pairs = typo_recall(index, listed, 1000)
-    del listed
-    gc.collect()
-    timings = []
-    for traveller in queries[:2000]:
-        started = time.perf_counter()
-        index.screen(prepare(traveller))
-        timings.append(time.perf_counter() - started)
-    timings.sort()
-    p50 = statistics.median(timings) * 1000
-    p99 = timings[int(len(timings) * 0.99)] * 1000
-    single_rate = len(timings) / sum(timings)
-    _SHARED = index
-    gc.freeze()  # keep forked workers from copying the index pages on collection
-    chunks = [queries[i::workers] for i in range(workers)]
-    context = multiprocessing.get_context("fork")
-    started = time.perf_counter()
-    with context.Pool(workers) as pool:
-        pool.map(_batch_worker, chunks)
-    batch_rate = len(queries) / (time.perf_counter() - started)
-    gc.unfreeze()
-    _SHARED = None
-    return [
-        ("listed names", f"{size:,}", ""),
-        ("index build (prepare + build)", f"{build_s:,.0f} s", ""),
-        ("index memory (RSS growth)", f"{memory:,.0f} MB", ""),
-        ("index pickle size", f"{pickled:,.0f} MB", ""),
-        ("single query p50", f"{p50:.2f} ms", ""),
-        ("single query p99", f"{p99:.2f} ms", "<= 20 ms"),
-        ("one core, queries/s", f"{single_rate:,.0f}", ">= 2,500"),
-        (f"batch, {workers} workers, travellers/s", f"{batch_rate:,.0f}", ">= 5,000"),
-        (
-            f"index recall, one-letter typos ({typo_pairs} pairs)",
-            f"{typo_rate:.3f}",
-            ">= 0.99",
-        ),
-    ]
-
-
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "benchmarks.md"
-SECTION = "## Screening: matching quality and speed"
-
-
-def write_docs(text: str) -> None:
-    """Replace (or add) this benchmark's section of docs/benchmarks.md, leaving the rest."""
-    DOCS.parent.mkdir(parents=True, exist_ok=True)
-    current = DOCS.read_text(encoding="utf-8") if DOCS.exists() else "# Benchmarks\n\n"
-    pattern = re.compile(rf"^{re.escape(SECTION)}\n.*?(?=^## |\Z)", re.M | re.S)
-    if pattern.search(current):
-        updated = pattern.sub(lambda _: text.rstrip("\n") + "\n\n", current)
-    else:
-        updated = current.rstrip("\n") + "\n\n" + text
-    DOCS.write_text(updated.rstrip("\n") + "\n", encoding="utf-8")
+SECTION = "## Screening: matching quality"
 
 
 def _table(header: list[str], rows: list[list[str]]) -> str:
@@ -355,11 +239,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--k", type=int, default=30)
     parser.add_argument("--tokens", type=int, default=5000)
     parser.add_argument("--arabic", type=int, default=500, help="Arabic-script name queries")
-    parser.add_argument("--size", type=int, default=1_000_000, help="fictional list size")
-    parser.add_argument("--travellers", type=int, default=20_000)
-    parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--no-peers", action="store_true")
-    parser.add_argument("--no-speed", action="store_true")
     parser.add_argument("--no-docs", action="store_true")
     args = parser.parse_args(argv)
     command = ".venv/bin/python bench/matching/eval_quality.py " + " ".join(argv or sys.argv[1:])
@@ -432,13 +312,6 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\nindex recall vs exhaustive scoring of the true entry: {recall:.4f} ({checked} pairs)")
     token_recall(args.tokens)
 
-    speed_table = ""
-    if not args.no_speed:
-        speed_rows = speed(args.size, args.travellers, args.workers)
-        speed_table = _table(
-            ["measure (fictional list)", "value", "target"], [list(r) for r in speed_rows]
-        )
-        print("\n" + speed_table)
     if not args.no_docs:
         text = "\n\n".join(
             part
@@ -456,11 +329,10 @@ def main(argv: list[str] | None = None) -> int:
                 f1_table,
                 f"Index recall vs exhaustive scoring of each positive query's true entry: "
                 f"{recall:.4f} over {checked} pairs.",
-                speed_table,
             )
             if part
         )
-        write_docs(text + "\n")
+        write_section(DOCS, SECTION, text + "\n")
     return 0
 
 

@@ -24,6 +24,7 @@ from .features import (
     birth_date,
     describe_name,
     document_number,
+    full_dates_on_both,
     gender,
     name_evidence,
     name_match,
@@ -38,6 +39,13 @@ FULL_NAME_MASS = 2.0
 """Matched name weight (about one per rare token) below which a name counts as common."""
 LONG_NAME_TOKENS = (2, 4)
 """Matched tokens from which a birth-date conflict starts to weigh less, and halves."""
+COMPLETE_NAME_CONFLICT = 0.5
+"""Share of a birth-date conflict's weight kept when every token of both names found a
+close partner (0.95 or more): the whole name agrees, and a date a few years off is often
+an estimate, a typo or a second recorded date. Two full dates that disagree need three
+matched tokens for this (namesakes share two-token names); dates a generation apart
+(-1) keep their full weight."""
+COMPLETE_TOKEN = 0.95
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,12 +130,13 @@ class Algorithm:
         if stats is not None:
             query, cand = reweigh(query, stats), reweigh(cand, stats)
         results: list[FeatureResult] = []
-        commonness, tokens = 0.0, 0
+        commonness, tokens, complete = 0.0, 0, False
         for feature in self.features:
             if feature.name == "name":
                 best = name_evidence(query, cand)
                 commonness = 1.0 - min(1.0, best.mass / FULL_NAME_MASS)
                 tokens = len(best.pairs)
+                complete = not best.unmatched and all(s >= COMPLETE_TOKEN for *_, s in best.pairs)
                 results.append(
                     FeatureResult("name", best.score, feature.weight, describe_name(best))
                 )
@@ -138,6 +147,10 @@ class Algorithm:
                 weight = low + (high - low) * commonness
                 first, full = LONG_NAME_TOKENS
                 weight *= 1.0 - 0.5 * min(1.0, max(0, tokens - first) / (full - first))
+                if complete and result.score > -1.0:
+                    # two full dates disagreeing need a longer name than a year alone does
+                    needed = first + 1 if full_dates_on_both(query, cand) else first
+                    weight *= COMPLETE_NAME_CONFLICT if tokens >= needed else 1.0
                 result = replace(result, weight=round(weight, 4))
             results.append(result)
         total = min(1.0, max(0.0, sum(r.contribution for r in results)))
@@ -155,7 +168,7 @@ class Algorithm:
 
 ALGORITHM = Algorithm(
     name="tansiq-name-v1",
-    version="1.1.0",
+    version="1.2.0",
     features=(
         Feature("name", 0.85, name_match, "rarity-weighted similarity of the best name pair"),
         Feature("birth_date", 0.2, birth_date, "exact / year / swapped / ±1 year / conflict"),

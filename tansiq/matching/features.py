@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .names import NameScore, name_similarity
+from .names import STRONG_TOKEN, NameScore, name_similarity
 from .prepare import BirthDate, PreparedEntity
 
 __all__ = [
@@ -20,11 +20,15 @@ __all__ = [
     "birth_date",
     "describe_name",
     "document_number",
+    "full_dates_on_both",
     "gender",
     "name_evidence",
     "name_match",
     "nationality",
 ]
+
+FAR_YEARS = 10
+"""Two full birth dates further apart than this are the strongest conflict (-1)."""
 
 FeatureFunc = Callable[[PreparedEntity, PreparedEntity], tuple[float, str]]
 
@@ -60,7 +64,12 @@ class Feature:
 
 def describe_name(best: NameScore) -> str:
     """Readable list of the aligned token pairs and the unmatched tokens."""
-    pairs = ", ".join(f"{a}~{b} {s:.2f}" for a, b, s in best.pairs) or "no token in common"
+    pairs = (
+        ", ".join(
+            f"{a}~{b} {s:.2f}{' (weak)' if s < STRONG_TOKEN else ''}" for a, b, s in best.pairs
+        )
+        or "no token in common"
+    )
     extra = f"; unmatched: {' '.join(best.unmatched)}" if best.unmatched else ""
     return pairs + extra
 
@@ -89,6 +98,13 @@ def _fmt(date: BirthDate) -> str:
 def _precise(date: BirthDate) -> bool:
     """Day and month known; 1 January is treated as a placeholder for "year only"."""
     return date[1] is not None and date[2] is not None and (date[1], date[2]) != (1, 1)
+
+
+def full_dates_on_both(query: PreparedEntity, cand: PreparedEntity) -> bool:
+    """Whether both sides record a full birth date (day and month, not 1 January)."""
+    return any(_precise(d) for d in query.birth_dates) and any(
+        _precise(d) for d in cand.birth_dates
+    )
 
 
 def _near_day_month(a: BirthDate, b: BirthDate) -> bool:
@@ -122,7 +138,9 @@ def _date_score(a: BirthDate, b: BirthDate) -> tuple[float, str]:
     if full:
         if _near_day_month(a, b):
             return -0.25, f"same day and month, years {gap} apart (typo?)"
-        return -1.0, f"different dates of birth, years {gap} apart"
+        if gap <= FAR_YEARS:
+            return -0.8, f"different dates of birth, years {gap} apart"
+        return -1.0, f"different dates of birth, years {gap} apart (another generation?)"
     # A year alone is often an estimate ("circa"): weaker evidence than two full dates.
     if gap <= 3:
         return -0.2, f"birth years {gap} apart"

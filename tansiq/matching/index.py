@@ -43,6 +43,7 @@ import numpy as np
 import numpy.typing as npt
 
 from .algorithm import ALGORITHM, Algorithm, Match
+from .crossscript import pattern_skeletons
 from .names import INFO_BASE, INFO_FULL, LONG_SIDE_FLOOR, name_similarity, token_similarity
 from .phonetic import phonetic_key, skeleton
 from .prepare import BirthDate, PreparedEntity, reweigh, reweigh_token
@@ -93,9 +94,11 @@ def blocking_keys(token: NameToken, query: bool = False) -> tuple[tuple[str, ...
     A romanised (vowelled) token is keyed by its phonetic keys, and loosely by
     its consonant skeletons (``~`` prefix), which is what an unvocalised
     Arabic-script word is keyed by exactly. Compound parts (``abd-haq`` gives
-    ``hak``) are keyed too. Listed names also post the generic parts of their
-    compounds (a lone "Abd" in a query finds Abd-Jabbar); query compounds do
-    not look them up, or every -ullah name would be a candidate of every other.
+    ``hak``) are keyed too; an Arabic-script word also by the skeletons of its
+    letter-by-letter pattern (see ``crossscript``). Listed names also post the
+    generic parts of their compounds (a lone "Abd" in a query finds Abd-Jabbar);
+    query compounds do not look them up, or every -ullah name would be a
+    candidate of every other.
     """
     keys = [token.text] if token.exact_vowels else list(token.keys)
     if "-" in token.text:
@@ -104,7 +107,8 @@ def blocking_keys(token: NameToken, query: bool = False) -> tuple[tuple[str, ...
                 keys.append(phonetic_key(part))
     skeletons = [SKELETON + skeleton(k) for k in keys]
     if not token.vowelled:
-        return tuple(dict.fromkeys(SKELETON + s for s in token.skeletons)), ()
+        skeletons = [*token.skeletons, *(pattern_skeletons(token.source) if token.source else ())]
+        return tuple(dict.fromkeys(SKELETON + s for s in skeletons)), ()
     exact = tuple(dict.fromkeys(k for k in keys if k))
     loose = tuple(dict.fromkeys(s for s in skeletons if len(s) > 1 and s not in exact))
     return exact, loose

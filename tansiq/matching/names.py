@@ -3,9 +3,13 @@
 Tokens of the two names are aligned greedily, best pair first, so token order
 does not matter. Each side's coverage is the rarity-weighted share of its
 tokens that found a partner; the shorter name must be covered, the longer one
-may keep unmatched tokens (missing middle names) at a small cost. The result
-is scaled by how much identifying information the matched tokens carry, so a
-lone common given name never looks like a full-name match. A whole-name
+may keep unmatched tokens (missing middle names) at a cost. A weak token pair
+(less similar than ``STRONG_TOKEN``, e.g. Yasir~Omar) covers less than its
+similarity, and a match resting on a single token pair costs more for every
+further unmatched token of the longer name. The result is scaled by how much
+identifying information the matched tokens carry, so a lone common given name
+never looks like a full-name match. An Arabic-script word is compared with a
+Latin token letter by letter (:mod:`crossscript`). A whole-name
 comparison of the joined keys catches split/joined typos (``Arefullaha Ref``).
 """
 
@@ -16,20 +20,33 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import OSA
 
+from .crossscript import cross_similarity
 from .tokens import NameToken
 
-__all__ = ["NameScore", "information", "name_similarity", "token_similarity"]
+__all__ = ["NameScore", "credit", "information", "name_similarity", "token_similarity"]
 
 TOKEN_FLOOR = 0.7
 """Token pairs less similar than this count as unmatched."""
-KEY_EQUAL = 0.95
+KEY_EQUAL = 0.97
 SPELLING_FLOOR = 0.4
+SPELLING_NEAR = 0.65
 KEY_UNLIKE = 0.8
 """Similarity of two romanised tokens with one phonetic key but spellings less alike
-than ``SPELLING_FLOOR`` (OSA): the key folds every vowel, the spellings disagree."""
+than ``SPELLING_FLOOR`` (OSA): the key folds every vowel, the spellings disagree. It
+rises to ``KEY_EQUAL`` as the spellings get as alike as ``SPELLING_NEAR``."""
 SKELETON_EQUAL = 0.92
+CROSS_EQUAL = 0.97
+"""Similarity of an Arabic-script word and a Latin token that is one of its romanisations."""
 COMPOUND_PART = 0.75
-LONG_SIDE_FLOOR = 0.85
+LONG_SIDE_FLOOR = 0.75
+LONE_TOKEN_STEP = 0.15
+"""When a single token pair carries the match, the long-side floor drops by this much for
+every unmatched long-side token after the first (Harish ~ Nisha Harish Sridhar)."""
+LONE_TOKEN_FLOOR = 0.55
+STRONG_TOKEN = 0.78
+"""Token similarity from which a pair counts in full; below, its credit falls towards
+``WEAK_CREDIT`` of its similarity at ``TOKEN_FLOOR`` (weak evidence, e.g. Yasir~Omar)."""
+WEAK_CREDIT = 0.5
 INFO_BASE = 0.6
 INFO_FULL = 1.0
 JOINED_MIN = 0.85
@@ -64,7 +81,8 @@ def _vowelled_similarity(a: NameToken, b: NameToken) -> float:
     if folded and not set(a.keys).isdisjoint(b.keys):
         # Same folded key: a spelling variant, unless the spellings share almost nothing
         # (Kelley and Qala both fold to "kal").
-        return KEY_EQUAL if text >= SPELLING_FLOOR else KEY_UNLIKE
+        near = min(1.0, max(0.0, text - SPELLING_FLOOR) / (SPELLING_NEAR - SPELLING_FLOOR))
+        return KEY_UNLIKE + (KEY_EQUAL - KEY_UNLIKE) * near
     best = max(text * KEY_EQUAL, _compound_part(a, b))
     if not folded:
         return best
@@ -90,6 +108,10 @@ def token_similarity(a: NameToken, b: NameToken) -> float:
         return 1.0
     if a.vowelled and b.vowelled:
         return _vowelled_similarity(a, b)
+    if a.source and b.vowelled and not b.exact_vowels:
+        return CROSS_EQUAL * cross_similarity(a.source, b.text)
+    if b.source and a.vowelled and not a.exact_vowels:
+        return CROSS_EQUAL * cross_similarity(b.source, a.text)
     return _skeleton_similarity(a, b)
 
 
@@ -112,6 +134,14 @@ def _align(
             used_c.add(j)
             pairs.append((i, j, sim))
     return pairs
+
+
+def credit(sim: float) -> float:
+    """How much a token pair of similarity ``sim`` covers of its tokens (weak pairs less)."""
+    if sim >= STRONG_TOKEN:
+        return sim
+    share = max(0.0, sim - TOKEN_FLOOR) / (STRONG_TOKEN - TOKEN_FLOOR)
+    return sim * (WEAK_CREDIT + (1.0 - WEAK_CREDIT) * share)
 
 
 def information(mass: float) -> float:
@@ -143,12 +173,16 @@ def name_similarity(
     pairs = _align(query, cand, similarity or token_similarity)
     total_q = sum(t.weight for t in query)
     total_c = sum(t.weight for t in cand)
-    got_q = sum(sim * query[i].weight for i, _, sim in pairs)
-    got_c = sum(sim * cand[j].weight for _, j, sim in pairs)
+    got_q = sum(credit(sim) * query[i].weight for i, _, sim in pairs)
+    got_c = sum(credit(sim) * cand[j].weight for _, j, sim in pairs)
     cov_q, cov_c = got_q / total_q, got_c / total_c
     short, long_ = (cov_q, cov_c) if len(query) <= len(cand) else (cov_c, cov_q)
-    mass = sum((query[i].weight + cand[j].weight) / 2 for i, j, _ in pairs)
-    score = short * (LONG_SIDE_FLOOR + (1 - LONG_SIDE_FLOOR) * long_) * information(mass)
+    mass = sum(credit(sim) * (query[i].weight + cand[j].weight) / 2 for i, j, sim in pairs)
+    floor = LONG_SIDE_FLOOR
+    if len(pairs) == 1:
+        spare = max(len(query), len(cand)) - 2
+        floor = max(LONE_TOKEN_FLOOR, LONG_SIDE_FLOOR - LONE_TOKEN_STEP * max(0, spare))
+    score = short * (floor + (1 - floor) * long_) * information(mass)
     score = max(score, _joined_score(query, cand))
     matched_q = {i for i, _, _ in pairs}
     matched_c = {j for _, j, _ in pairs}

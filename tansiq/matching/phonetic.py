@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["SH", "phonetic_key", "rarity_key", "skeleton"]
+__all__ = ["SH", "class_key", "phonetic_key", "rarity_key", "skeleton"]
 
 SH = "$"
 """Single symbol for the sh/ch/sch/tch sound so Levenshtein counts it as one letter."""
@@ -88,6 +88,17 @@ _VOWEL_CLASSES = str.maketrans("eo", "iu")
 
 
 @lru_cache(maxsize=131072)
+def class_key(token: str) -> str:
+    """Consonants folded as in :func:`phonetic_key`, vowels kept in three classes (a / e-i / o-u).
+
+    Nothing is dropped at the ends: this is the Latin side of a letter-by-letter
+    comparison with Arabic script (see :mod:`crossscript`).
+    """
+    key = "".join(_rewrite(segment) for segment in token.split("-"))
+    return _DOUBLES.sub(r"\1", key.translate(_VOWEL_CLASSES))
+
+
+@lru_cache(maxsize=131072)
 def rarity_key(token: str) -> str:
     """A finer key than :func:`phonetic_key` for looking up how common a name is.
 
@@ -95,8 +106,7 @@ def rarity_key(token: str) -> str:
     (a / e-i / o-u), so Kony, Kane and Khan, which share a phonetic key, are
     not all as common as Khan.
     """
-    key = "".join(_rewrite(segment) for segment in token.split("-"))
-    key = _DOUBLES.sub(r"\1", key.translate(_VOWEL_CLASSES))
+    key = class_key(token)
     if len(key) > 2 and key.endswith("h") and key[-2] in "aiu":
         key = key[:-1]
     return key

@@ -10,7 +10,7 @@ so do Nooruddin / Nur al-Din / نور الدين and Habibullah / Habib Allah.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import product
 
@@ -72,6 +72,9 @@ class NameToken:
     exact_vowels: bool = False
     rarity: tuple[str, ...] = ()
     """Keys under which list statistics count this token (see ``NameStats``)."""
+    source: str = ""
+    """The Arabic-script letters of an unvocalised token (compared letter by letter with
+    Latin tokens, see :mod:`crossscript`); empty for tokens written in other scripts."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +83,7 @@ class _Piece:
     forms: tuple[str, ...]
     vowelled: bool
     exact_vowels: bool = False
+    source: str = ""
 
 
 @lru_cache(maxsize=TOKEN_CACHE)
@@ -109,18 +113,25 @@ def _arabic_pieces(word: str) -> list[_Piece]:
             return _arabic_pieces(prefix) + _arabic_pieces(word[len(prefix) :])
     if word in _AR_ROLES:
         role, forms = _AR_ROLES[word]
-        return [_Piece(role, forms, True)]
+        return [_Piece(role, forms, True, source=word)]
     if word.startswith("ال") and len(word) > 3:
-        return [_Piece(ARTICLE, ("al",), True), *_arabic_pieces(word[2:])]
+        rest = _arabic_pieces(word[2:])
+        if len(rest) == 1 and rest[0].source:
+            # Allen, Alward: the letters may be the name's own, not the article
+            rest = [replace(rest[0], source="ال" + rest[0].source)]
+        return [_Piece(ARTICLE, ("al",), True), *rest]
     forms = romanise(word)
-    return [_Piece(NAME, forms, word.replace("\u0651", "") in _KNOWN)]
+    return [_Piece(NAME, forms, word.replace("\u0651", "") in _KNOWN, source=word)]
 
 
 def _join(head: _Piece, tail: _Piece) -> _Piece:
     forms = tuple(
         dict.fromkeys(latin_canonical(f"{a}-{b}") for a, b in product(head.forms, tail.forms))
     )
-    return _Piece(NAME, forms[:MAX_FORMS], head.vowelled and tail.vowelled)
+    vowelled = head.vowelled and tail.vowelled
+    tail_source = tail.source[2:] if tail.source.startswith("ال") else tail.source
+    source = head.source + tail_source if head.source and tail_source else ""
+    return _Piece(NAME, forms[:MAX_FORMS], vowelled, source=source if not vowelled else "")
 
 
 def _combine(pieces: list[_Piece]) -> list[_Piece]:
@@ -149,7 +160,8 @@ def _combine(pieces: list[_Piece]) -> list[_Piece]:
             out[-1] = _join(out[-1], piece)
             i += 1
         else:
-            out.append(_Piece(NAME, piece.forms, piece.vowelled, piece.exact_vowels))
+            source = "" if piece.vowelled else piece.source
+            out.append(_Piece(NAME, piece.forms, piece.vowelled, piece.exact_vowels, source))
             i += 1
     return out
 
@@ -163,7 +175,14 @@ def _to_token(piece: _Piece) -> NameToken:
         weight = min(weight, SYLLABIC_WEIGHT)
     rarity = tuple(dict.fromkeys(rarity_key(form) for form in piece.forms))
     return NameToken(
-        piece.forms[0], keys, skeletons, piece.vowelled, weight, piece.exact_vowels, rarity
+        piece.forms[0],
+        keys,
+        skeletons,
+        piece.vowelled,
+        weight,
+        piece.exact_vowels,
+        rarity,
+        piece.source,
     )
 
 

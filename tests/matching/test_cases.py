@@ -7,6 +7,8 @@ import itertools
 import pytest
 
 from tansiq.matching import ALGORITHM, compare, prepare
+from tansiq.matching.names import credit, token_similarity
+from tansiq.matching.tokens import name_tokens
 
 from .conftest import person
 
@@ -105,3 +107,65 @@ def test_organisation_names_compare() -> None:
     org_b.id = "o2"
     org_b.add("name", "Jabhet al-Nusra")
     assert compare(org_a, org_b).is_match
+
+
+def test_weak_token_pairs_cover_less_than_their_similarity() -> None:
+    assert credit(0.95) == pytest.approx(0.95)
+    assert credit(0.71) < 0.71 * 0.6
+    assert credit(0.71) < credit(0.75) < credit(0.78)
+
+
+def test_lone_token_among_unmatched_names_is_not_a_match() -> None:
+    # a rare family name alone still matches the listed full name (see Khiame) ...
+    assert compare(person("Orelbrook"), person("Tamsin Orelbrook")).is_match
+    # ... but one shared token among several unmatched ones does not
+    assert not compare(person("Nadira Orelbrook Vashti"), person("Orelbrook")).is_match
+
+
+def test_weak_second_pair_does_not_carry_a_match() -> None:
+    # Tolvar~Tolverin is a weak pair: the match would rest on Quillet alone
+    match = compare(person("Tolvar Quillet"), person("Quillet Tolverin Holm"))
+    assert not match.is_match, match.text
+    assert "(weak)" in match.explanation[0].detail
+
+
+LONG = "Tamsin Orelbrook Vashti"
+
+
+def _date_contribution(query: str, cand: str, query_date: str, cand_date: str) -> float:
+    match = compare(person(query, birthDate=query_date), person(cand, birthDate=cand_date))
+    return next(r.contribution for r in match.explanation if r.name == "birth_date")
+
+
+def test_complete_long_name_halves_a_birth_date_conflict() -> None:
+    complete = _date_contribution(LONG, LONG, "1970-05-02", "1972-08-11")
+    partial = _date_contribution(LONG, LONG + " Brannoc", "1970-05-02", "1972-08-11")
+    assert partial < complete < 0
+
+
+def test_year_only_conflict_is_halved_for_two_complete_tokens() -> None:
+    two = "Tamsin Orelbrook"
+    complete = _date_contribution(two, two, "1970", "1975")
+    partial = _date_contribution(two, two + " Vashti", "1970", "1975")
+    assert partial < complete < 0
+
+
+def test_two_tokens_with_two_full_dates_keep_the_whole_conflict() -> None:
+    two = "Tamsin Orelbrook"
+    complete = _date_contribution(two, two, "1970-05-02", "1972-08-11")
+    partial = _date_contribution(two, two + " Vashti", "1970-05-02", "1972-08-11")
+    assert complete == pytest.approx(partial)
+
+
+def test_dates_a_generation_apart_keep_the_whole_conflict() -> None:
+    near = _date_contribution(LONG, LONG, "1970-05-02", "1972-08-11")
+    far = _date_contribution(LONG, LONG, "1950-05-02", "1990-08-11")
+    assert far < 2 * near
+
+
+def test_one_phonetic_key_scores_by_how_alike_the_spellings_are() -> None:
+    def sim(a: str, b: str) -> float:
+        return token_similarity(name_tokens(a)[0], name_tokens(b)[0])
+
+    assert sim("Orelbrook", "Orellbroke") > sim("Eloa", "Aylla")
+    assert sim("Eloa", "Aylla") < 0.9
