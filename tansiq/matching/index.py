@@ -713,3 +713,17 @@ def _headroom(algorithm: Algorithm, documents: bool) -> tuple[float, float, floa
         elif feature.name not in NEVER_POSITIVE and (documents or feature.name != "document"):
             other_room += feature.weight
     return name_weight, date_room, other_room
+
+
+BUILD_PARTS: tuple[Any, ...] = (
+    blocking_keys,
+    fuzzy_keys,
+    _hash,
+    _pack_date,
+    _Builder,
+    CandidateIndex.build,
+    CandidateIndex._name_masses,
+    CandidateIndex.__getstate__,
+    CandidateIndex.__setstate__,
+)
+"""What shapes a built (pickled) index: caches of built indexes key on their source."""
