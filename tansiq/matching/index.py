@@ -43,7 +43,7 @@ import numpy as np
 import numpy.typing as npt
 
 from .algorithm import ALGORITHM, Algorithm, Match
-from .bounds import ListedTokens, Names, name_upper_bounds
+from .bounds import ListedTokens, Names, batch_upper_bounds
 from .names import INFO_BASE, INFO_FULL, LONG_SIDE_FLOOR, name_similarity, token_similarity
 from .phonetic import phonetic_key, skeleton
 from .prepare import BirthDate, PreparedEntity, reweigh, reweigh_token
@@ -74,6 +74,9 @@ COVER_BONUS = 2.0
 DATE_NEAR_ROOM = 0.3
 """Most a birth date one year off can score (see ``features.birth_date``)."""
 DOC_PREFIX = "#"
+SPELLING = "'"
+SPELLING_MIN_LENGTH = 4
+"""Tokens spelled with at least this many letters post their one-letter deletions."""
 SKELETON = "~"
 DOC_BONUS = 10.0
 _SEP = "\x1f"
@@ -88,6 +91,8 @@ _NO_SPANS: _Spans = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))
 PLAN_CACHE = 200_000
 BOUND_SLACK = 1e-6
 """Added to name-score bounds so float rounding can never skip a candidate that counts."""
+SCREEN_BATCH = 64
+"""Queries whose candidates' name bounds are computed together."""
 BITMAP_FROM = 2_000
 """Postings from which a common token's membership test uses a per-process bitmap."""
 BITMAP_CACHE = 256
@@ -135,6 +140,23 @@ def fuzzy_keys(keys: Iterable[str]) -> tuple[str, ...]:
                 if variant not in exact:
                     out[variant] = None
     return tuple(out)
+
+
+def spelling_keys(token: NameToken) -> tuple[str, ...]:
+    """The token's spelling and its one-letter deletions (``'`` prefix), when long enough.
+
+    Phonetic keys can move by two letters for a one-letter typo (a dropped
+    letter merges vowels or ends a digraph: Nuzoshzo / Nuoshzo give ``naza$z``
+    / ``na$z``); the spellings themselves stay one deletion apart. Listed and
+    query tokens post and look up the same keys (symmetric deletions), which
+    catches a substitution, a deletion or an insertion.
+    """
+    text = token.text
+    if len(text) < SPELLING_MIN_LENGTH:
+        return ()
+    variants = dict.fromkeys(SPELLING + text[:i] + text[i + 1 :] for i in range(len(text)))
+    variants.pop(SPELLING + text, None)
+    return (SPELLING + text, *variants)
 
 
 def _hash(key: str) -> int:
@@ -210,6 +232,7 @@ class _Builder:
         self.name_off.append(len(self.names))
         self.schema.append(self.schemas.setdefault(entity.schema.name, len(self.schemas)))
         keys: set[str] = set()
+        spellings: set[str] = set()
         stat_keys: set[str] = set()
         for name in entity.name_tokens:
             for token in name:
@@ -217,11 +240,13 @@ class _Builder:
                 exact, loose = blocking_keys(token)
                 keys.update(exact)
                 keys.update(loose)
+                spellings.update(spelling_keys(token))
                 stat_keys.update(token.rarity)
             self.token_off.append(len(self.token_ids))
         self.entity_names.append(len(self.token_off) - 1)
         hashes = {_hash(key) for key in keys}
         hashes.update(_hash(key) for key in fuzzy_keys(keys))  # loose keys too: cheap, helps
+        hashes.update(_hash(key) for key in spellings)
         self.post_key.extend(hashes)
         self.post_pos.extend([pos] * len(hashes))
         for doc in entity.documents:
@@ -456,7 +481,7 @@ class CandidateIndex:
         if plan is None:
             strict, loose = blocking_keys(token, query=True)
             exact = self._spans(strict)
-            fuzzy = self._spans(loose + fuzzy_keys(strict + loose))
+            fuzzy = self._spans(loose + fuzzy_keys(strict + loose) + spelling_keys(token))
             plan = _Plan(
                 exact, fuzzy, int((exact[1] - exact[0]).sum()), int((fuzzy[1] - fuzzy[0]).sum())
             )
@@ -664,23 +689,90 @@ class CandidateIndex:
         it, every candidate scoring at least ``threshold`` (decided against it).
         Names common in this list weigh less (:attr:`stats`).
         """
-        query = reweigh(query, self.stats)
+        return self.screen_many((query,), threshold, limit, algorithm)[0]
+
+    def screen_many(
+        self,
+        queries: Iterable[PreparedEntity],
+        threshold: float | None = None,
+        limit: int = DEFAULT_LIMIT,
+        algorithm: Algorithm = ALGORITHM,
+    ) -> list[list[Match]]:
+        """:meth:`screen` every query of a batch (e.g. one worker's chunk), in order.
+
+        Results are the same as one :meth:`screen` call per query. Queries are
+        taken ``SCREEN_BATCH`` at a time, and the name-score bounds of all
+        their candidates are computed together.
+        """
+        results: list[list[Match]] = []
+        batch: list[PreparedEntity] = []
+        for query in queries:
+            batch.append(query)
+            if len(batch) >= SCREEN_BATCH:
+                results.extend(self._screen_batch(batch, threshold, limit, algorithm))
+                batch = []
+        if batch:
+            results.extend(self._screen_batch(batch, threshold, limit, algorithm))
+        return results
+
+    def _shortlist(
+        self, query: PreparedEntity, limit: int, cutoff: float, algorithm: Algorithm
+    ) -> tuple[IntArray, FloatArray64]:
+        """Candidate positions that may still reach ``cutoff``, with what non-name features
+        can add to each (documents, birth dates)."""
         ranked = self._rank(query, limit)
-        cutoff = algorithm.match_threshold.value if threshold is None else threshold
         name_weight, date_room, other_room = _headroom(algorithm, bool(query.documents))
         positions = ranked.positions
         room = other_room + date_room * self._date_rooms(positions, query.birth_dates)
         alive = room + name_weight >= cutoff  # a name scores at most 1
         if SHARED_KEY_BOUND:
             alive &= self._shared_bound(ranked, name_weight) + room >= cutoff
-        kept_arr = np.flatnonzero(alive)
-        if len(kept_arr) and name_weight > 0:
+        return positions[alive], room[alive]
+
+    def _screen_batch(
+        self,
+        queries: list[PreparedEntity],
+        threshold: float | None,
+        limit: int,
+        algorithm: Algorithm,
+    ) -> list[list[Match]]:
+        cutoff = algorithm.match_threshold.value if threshold is None else threshold
+        name_weight = _headroom(algorithm, False)[0]
+        queries = [reweigh(q, self.stats) for q in queries]
+        shortlists = [self._shortlist(q, limit, cutoff, algorithm) for q in queries]
+        sizes = np.array([len(p) for p, _ in shortlists], dtype=np.int64)
+        if sizes.sum() and name_weight > 0:
             # upper bounds of the name score first: most candidates stop here
-            names = self._names_of(positions[kept_arr])
-            upper = name_upper_bounds(query.name_tokens, names, self._listed_tokens())
-            kept_arr = kept_arr[name_weight * (upper + BOUND_SLACK) + room[kept_arr] >= cutoff]
-        kept = kept_arr.tolist()
-        headrooms = room[kept_arr].tolist()
+            positions = np.concatenate([p for p, _ in shortlists])
+            rooms = np.concatenate([r for _, r in shortlists])
+            row_query = np.repeat(np.arange(len(queries), dtype=np.int64), sizes)
+            upper = batch_upper_bounds(
+                [q.name_tokens for q in queries],
+                row_query,
+                self._names_of(positions),
+                self._listed_tokens(),
+            )
+            alive = name_weight * (upper + BOUND_SLACK) + rooms >= cutoff
+            bounds = np.append(0, np.cumsum(sizes)).tolist()
+            shortlists = [
+                (positions[a:b][alive[a:b]], rooms[a:b][alive[a:b]]) for a, b in pairwise(bounds)
+            ]
+        return [
+            self._confirm(query, positions, rooms, cutoff, threshold, algorithm)
+            for query, (positions, rooms) in zip(queries, shortlists, strict=True)
+        ]
+
+    def _confirm(
+        self,
+        query: PreparedEntity,
+        positions: IntArray,
+        rooms: FloatArray64,
+        cutoff: float,
+        threshold: float | None,
+        algorithm: Algorithm,
+    ) -> list[Match]:
+        """Exact name check, then the algorithm's score, for the shortlisted candidates."""
+        name_weight = _headroom(algorithm, False)[0]
         results: list[Match] = []
         memo: dict[tuple[int, int], float] = {}
 
@@ -692,8 +784,7 @@ class CandidateIndex:
                 sim = memo[key] = token_similarity(tok_q, tok_c)
             return sim
 
-        for k, headroom in zip(kept, headrooms, strict=True):
-            pos = int(positions[k])
+        for pos, headroom in zip(positions.tolist(), rooms.tolist(), strict=True):
             names_c = self._name_tokens(pos)
             best = max(
                 (name_similarity(q, c, similar).score for q in query.name_tokens for c in names_c),
@@ -708,20 +799,6 @@ class CandidateIndex:
                 results.append(match)
         results.sort(key=lambda m: -m.score)
         return results
-
-    def screen_many(
-        self,
-        queries: Iterable[PreparedEntity],
-        threshold: float | None = None,
-        limit: int = DEFAULT_LIMIT,
-        algorithm: Algorithm = ALGORITHM,
-    ) -> list[list[Match]]:
-        """:meth:`screen` every query of a batch (e.g. one worker's chunk), in order.
-
-        Results are the same as one :meth:`screen` call per query; a batch
-        shares the per-process caches of resolved query keys.
-        """
-        return [self.screen(query, threshold, limit, algorithm) for query in queries]
 
 
 def _credit(
@@ -797,6 +874,7 @@ def _headroom(algorithm: Algorithm, documents: bool) -> tuple[float, float, floa
 BUILD_PARTS: tuple[Any, ...] = (
     blocking_keys,
     fuzzy_keys,
+    spelling_keys,
     _hash,
     _pack_date,
     _Builder,

@@ -15,7 +15,13 @@ from followthemoney import model
 
 from tansiq.matching import CandidateIndex, compare, prepare
 from tansiq.matching import index as index_module
-from tansiq.matching.bounds import ListedTokens, Names, name_upper_bounds, token_upper_bounds
+from tansiq.matching.bounds import (
+    ListedTokens,
+    Names,
+    batch_upper_bounds,
+    name_upper_bounds,
+    token_upper_bounds,
+)
 from tansiq.matching.names import name_similarity, token_similarity
 from tansiq.matching.prepare import PreparedEntity, reweigh
 
@@ -156,7 +162,7 @@ def test_name_bounds_change_no_alert(
     index, _, queries = world
     fast = [[(m.candidate_id, m.score) for m in index.screen(q, threshold)] for q in queries]
     monkeypatch.setattr(
-        index_module, "name_upper_bounds", lambda q, names, t: np.full(names.candidates, np.inf)
+        index_module, "batch_upper_bounds", lambda q, r, names, t: np.full(names.candidates, np.inf)
     )
     slow = [[(m.candidate_id, m.score) for m in index.screen(q, threshold)] for q in queries]
     assert fast == slow
@@ -222,3 +228,28 @@ def test_token_bounds_are_never_below_token_similarity(
                 alike += 1
                 assert upper[i, j] >= sim, (tok_q.text, tok_c.text)
     assert alike > 100
+
+
+def test_batch_bounds_are_never_below_the_exact_name_score(
+    world: tuple[CandidateIndex, dict[str, PreparedEntity], list[PreparedEntity]],
+) -> None:
+    index, _, queries = world
+    batch = [reweigh(q, index.stats) for q in queries[:60]]
+    positions = np.arange(0, len(index), 53, dtype=np.int32)
+    rows = np.tile(positions, len(batch))
+    row_query = np.repeat(np.arange(len(batch), dtype=np.int64), len(positions))
+    upper = batch_upper_bounds(
+        [q.name_tokens for q in batch],
+        row_query,
+        index._names_of(rows),
+        ListedTokens.of(index._tokens),
+    )
+    close = 0
+    for r, (pos, b) in enumerate(zip(rows.tolist(), row_query.tolist(), strict=True)):
+        cand = index.entity(pos)
+        exact = max(
+            name_similarity(q, n).score for q in batch[b].name_tokens for n in cand.name_tokens
+        )
+        assert upper[r] + 1e-9 >= exact, (batch[b].names, cand.names)
+        close += upper[r] - exact < 0.1
+    assert close > len(rows) // 2  # and the bound is tight enough to be useful
