@@ -44,7 +44,7 @@ import numpy.typing as npt
 
 from .algorithm import ALGORITHM, Algorithm, Match
 from .bounds import ListedTokens, Names, batch_upper_bounds
-from .names import INFO_BASE, INFO_FULL, LONG_SIDE_FLOOR, name_similarity, token_similarity
+from .names import INFO_BASE, INFO_FULL, LONG_SIDE_FLOOR
 from .phonetic import phonetic_key, skeleton
 from .prepare import BirthDate, PreparedEntity, reweigh, reweigh_token
 from .rarity import NameStats
@@ -400,15 +400,6 @@ class CandidateIndex:
             self._schemas = [model.get(name) for name in self._schema_names]
         return self._schemas[int(self._schema[pos])]
 
-    def _name_tokens(self, pos: int) -> tuple[tuple[NameToken, ...], ...]:
-        """The name tokens of the entity at ``pos`` (no full rebuild)."""
-        tokens = self._tokens
-        token_off = self._token_off
-        start, end = int(self._entity_names[pos]), int(self._entity_names[pos + 1])
-        ids = self._token_ids[token_off[start] : token_off[end]].tolist()
-        bounds = (token_off[start : end + 1] - token_off[start]).tolist()
-        return tuple(tuple(tokens[t] for t in ids[a:b]) for a, b in pairwise(bounds))
-
     def entity(self, pos: int) -> PreparedEntity:
         """Rebuild the prepared entity stored at position ``pos`` (list order)."""
         id_text = self._ids[self._id_off[pos] : self._id_off[pos + 1]].decode()
@@ -758,40 +749,25 @@ class CandidateIndex:
                 (positions[a:b][alive[a:b]], rooms[a:b][alive[a:b]]) for a, b in pairwise(bounds)
             ]
         return [
-            self._confirm(query, positions, rooms, cutoff, threshold, algorithm)
-            for query, (positions, rooms) in zip(queries, shortlists, strict=True)
+            self._confirm(query, positions, threshold, algorithm)
+            for query, (positions, _) in zip(queries, shortlists, strict=True)
         ]
 
     def _confirm(
         self,
         query: PreparedEntity,
         positions: IntArray,
-        rooms: FloatArray64,
-        cutoff: float,
         threshold: float | None,
         algorithm: Algorithm,
     ) -> list[Match]:
-        """Exact name check, then the algorithm's score, for the shortlisted candidates."""
-        name_weight = _headroom(algorithm, False)[0]
+        """The algorithm's score of the shortlisted candidates (the matches).
+
+        The name bounds are tight: nearly every candidate that passes them also
+        passes an exact name check, so none is run (it would only repeat the
+        name comparison the score makes).
+        """
         results: list[Match] = []
-        memo: dict[tuple[int, int], float] = {}
-
-        def similar(tok_q: NameToken, tok_c: NameToken) -> float:
-            # listed tokens are interned and the query's are fixed: identities are keys
-            key = (id(tok_q), id(tok_c))
-            sim = memo.get(key)
-            if sim is None:
-                sim = memo[key] = token_similarity(tok_q, tok_c)
-            return sim
-
-        for pos, headroom in zip(positions.tolist(), rooms.tolist(), strict=True):
-            names_c = self._name_tokens(pos)
-            best = max(
-                (name_similarity(q, c, similar).score for q in query.name_tokens for c in names_c),
-                default=0.0,
-            )
-            if name_weight * best + headroom < cutoff:
-                continue
+        for pos in positions.tolist():
             match = algorithm.score(query, self.entity(pos))
             if threshold is not None:
                 match = match.with_threshold(threshold)
