@@ -156,6 +156,7 @@ def batch_rate(index: CandidateIndex, travellers: list[LightEntity], workers: in
     """Travellers/s of ``screen_many`` (prepare included) on ``workers`` forked processes."""
     global _SHARED, _TRAVELLERS
     _SHARED, _TRAVELLERS = index, travellers
+    index.warm()
     gc.collect()
     gc.freeze()  # keep forked workers from copying the index pages on collection
     step = -(-len(travellers) // workers)

@@ -71,6 +71,8 @@ def _run(
     total = len(records)
     chunks = [(i, min(total, i + CHUNK)) for i in range(0, total, CHUNK)]
     parallel = workers > 1 and total >= PARALLEL_FROM
+    if parallel:
+        index.warm()  # per-process tables built once, then shared by the forked workers
     found = _parallel(chunks, workers) if parallel else map(_screen_chunk, chunks)
     results: list[tuple[int, Match]] = []
     try:
