@@ -472,10 +472,16 @@ class CandidateIndex:
         if plan is None:
             strict, loose = blocking_keys(token, query=True)
             exact = self._spans(strict)
-            fuzzy = self._spans(loose + fuzzy_keys(strict + loose) + spelling_keys(token))
-            plan = _Plan(
-                exact, fuzzy, int((exact[1] - exact[0]).sum()), int((fuzzy[1] - fuzzy[0]).sum())
+            phonetic = self._spans(loose + fuzzy_keys(strict + loose))
+            spelled = self._spans(spelling_keys(token))
+            fuzzy = (
+                np.concatenate((phonetic[0], spelled[0])),
+                np.concatenate((phonetic[1], spelled[1])),
             )
+            # spelling neighbours only add reach: the credit of a loose hit (and whether the
+            # token is common) stays that of its phonetic neighbours, if it has any
+            size = int((phonetic[1] - phonetic[0]).sum()) or int((spelled[1] - spelled[0]).sum())
+            plan = _Plan(exact, fuzzy, int((exact[1] - exact[0]).sum()), size)
             if len(self._key_plans) >= PLAN_CACHE:
                 self._key_plans.clear()
             self._key_plans[key] = plan
