@@ -44,6 +44,7 @@ DOCS = ROOT / "docs" / "benchmarks.md"
 SECTION = "## Screening: speed against a 1M-name list"
 SINGLE_QUERIES = 2000
 TYPO_SAMPLES = 1000
+QUERY_SIDE = frozenset(["index.py", "bounds.py"])
 NOTES = "### Notes"
 """Heading of the hand-written notes that follow the table (kept when the table is rewritten)."""
 
@@ -70,14 +71,14 @@ def _rss_mb() -> float:
 def _source_digest() -> str:
     """Digest of the code that shapes the pickled index (so a stale cache is not used).
 
-    All of tansiq/matching but the query side of index.py: the builder, the
-    key functions and the pickled layout of :class:`CandidateIndex` count.
+    All of tansiq/matching but the query side (bounds.py, and of index.py
+    only the builder, the key functions and the pickled layout count).
     """
     digest = hashlib.sha1(usedforsecurity=False)
     files = sorted((ROOT / "tansiq" / "matching").glob("*.py"))
     files.append(ROOT / "bench" / "matching" / "synthetic_names.py")
     for path in files:
-        if path.name != "index.py":
+        if path.name not in QUERY_SIDE:
             digest.update(path.read_bytes())
     digest.update(repr(CandidateIndex.__slots__).encode())
     for part in index_module.BUILD_PARTS:
@@ -280,7 +281,11 @@ def main(argv: list[str] | None = None) -> int:
     table = _table(rows)
     print("\n" + table)
     if not args.no_docs:
-        machine = f"{os.cpu_count()} cores (nproc), {_cpu()}, shared with other benchmarks"
+        load = ", ".join(f"{v:.1f}" for v in os.getloadavg())
+        machine = (
+            f"{os.cpu_count()} cores (nproc), {_cpu()}, shared with other benchmarks "
+            f"(load average at the end {load})"
+        )
         text = "\n\n".join(
             (
                 SECTION,
