@@ -9,10 +9,14 @@ of a million names, so the index proposes a few candidates per query:
   document numbers are keys too;
 * each key has a posting list of entity positions (one int32 array for all
   keys, with offsets: no Python object per posting);
+* every token of four letters or more also posts its spelling and its
+  one-letter deletions (:func:`spelling_keys`): they add reach for typos that
+  move a phonetic key by two letters;
 * a query token adds its inverse document frequency to every entity its keys
-  reach, the highest sums are the candidates, and :meth:`CandidateIndex.screen`
+  reach, the highest sums are the candidates, and :meth:`CandidateIndex.screen_many`
   scores them with the matching algorithm after a cheap coverage check (which
-  knows whether birth years can still add anything) and a name-only check.
+  knows whether birth years can still add anything) and upper bounds of the
+  name score computed for a whole batch of queries at once (see ``bounds``).
 
 Ranking works on small arrays only: the postings of the rarer query tokens
 are concatenated and summed per entity with one sort (no per-entity scratch
@@ -99,7 +103,7 @@ BITMAP_CACHE = 256
 """Bitmaps (one bit per listed entity) each process keeps (then starts afresh)."""
 SHARED_KEY_BOUND = True
 """Also prune by the optimistic bound from shared-key weights (as before; it is not exact:
-on a fictional list it skips about 4% of the alerts ``compare`` gives on the candidates)."""
+on fictional lists it skips about 5% of the alerts ``compare`` gives on the candidates)."""
 _PROCESS_CACHES = ("_bitmaps", "_schemas", "_key_plans", "_listed")
 """Query tokens whose resolved posting spans each process keeps (then starts afresh)."""
 
