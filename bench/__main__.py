@@ -12,6 +12,7 @@ import sys
 BENCHMARKS = {
     "foundation": "bench.foundation",
     "screening": "bench.matching.eval_quality",
+    "screening-speed": "bench.matching.speed",
     "extract-news": "bench.extract.news",
     "extract-muc4": "bench.extract.muc4",
     "access": "bench.access",

@@ -9,10 +9,14 @@ of a million names, so the index proposes a few candidates per query:
   document numbers are keys too;
 * each key has a posting list of entity positions (one int32 array for all
   keys, with offsets: no Python object per posting);
+* every token of four letters or more also posts its spelling and its
+  one-letter deletions (:func:`spelling_keys`): they add reach for typos that
+  move a phonetic key by two letters;
 * a query token adds its inverse document frequency to every entity its keys
-  reach, the highest sums are the candidates, and :meth:`CandidateIndex.screen`
+  reach, the highest sums are the candidates, and :meth:`CandidateIndex.screen_many`
   scores them with the matching algorithm after a cheap coverage check (which
-  knows whether birth years can still add anything) and a name-only check.
+  knows whether birth years can still add anything) and upper bounds of the
+  name score computed for a whole batch of queries at once (see ``bounds``).
 
 Ranking works on small arrays only: the postings of the rarer query tokens
 are concatenated and summed per entity with one sort (no per-entity scratch
@@ -43,8 +47,9 @@ import numpy as np
 import numpy.typing as npt
 
 from .algorithm import ALGORITHM, Algorithm, Match
+from .bounds import ListedTokens, Names, batch_upper_bounds
 from .crossscript import pattern_skeletons
-from .names import INFO_BASE, INFO_FULL, LONG_SIDE_FLOOR, name_similarity, token_similarity
+from .names import INFO_BASE, INFO_FULL, LONG_SIDE_FLOOR
 from .phonetic import phonetic_key, skeleton
 from .prepare import BirthDate, PreparedEntity, reweigh, reweigh_token
 from .rarity import NameStats
@@ -74,6 +79,9 @@ COVER_BONUS = 2.0
 DATE_NEAR_ROOM = 0.3
 """Most a birth date one year off can score (see ``features.birth_date``)."""
 DOC_PREFIX = "#"
+SPELLING = "'"
+SPELLING_MIN_LENGTH = 4
+"""Tokens spelled with at least this many letters post their one-letter deletions."""
 SKELETON = "~"
 DOC_BONUS = 10.0
 _SEP = "\x1f"
@@ -81,10 +89,23 @@ _SEP = "\x1f"
 IntArray = npt.NDArray[np.int32]
 Int64Array = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float32]
+FloatArray64 = npt.NDArray[np.float64]
 BoolArray = npt.NDArray[np.bool_]
 _Spans = tuple[Int64Array, Int64Array]
 _NO_SPANS: _Spans = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))
 PLAN_CACHE = 200_000
+BOUND_SLACK = 1e-6
+"""Added to name-score bounds so float rounding can never skip a candidate that counts."""
+SCREEN_BATCH = 64
+"""Queries whose candidates' name bounds are computed together."""
+BITMAP_FROM = 2_000
+"""Postings from which a common token's membership test uses a per-process bitmap."""
+BITMAP_CACHE = 256
+"""Bitmaps (one bit per listed entity) each process keeps (then starts afresh)."""
+SHARED_KEY_BOUND = True
+"""Also prune by the optimistic bound from shared-key weights (as before; it is not exact:
+on fictional lists it skips about 5% of the alerts ``compare`` gives on the candidates)."""
+_PROCESS_CACHES = ("_bitmaps", "_schemas", "_key_plans", "_listed")
 """Query tokens whose resolved posting spans each process keeps (then starts afresh)."""
 
 
@@ -127,6 +148,23 @@ def fuzzy_keys(keys: Iterable[str]) -> tuple[str, ...]:
                 if variant not in exact:
                     out[variant] = None
     return tuple(out)
+
+
+def spelling_keys(token: NameToken) -> tuple[str, ...]:
+    """The token's spelling and its one-letter deletions (``'`` prefix), when long enough.
+
+    Phonetic keys can move by two letters for a one-letter typo (a dropped
+    letter merges vowels or ends a digraph: Nuzoshzo / Nuoshzo give ``naza$z``
+    / ``na$z``); the spellings themselves stay one deletion apart. Listed and
+    query tokens post and look up the same keys (symmetric deletions), which
+    catches a substitution, a deletion or an insertion.
+    """
+    text = token.text
+    if len(text) < SPELLING_MIN_LENGTH:
+        return ()
+    variants = dict.fromkeys(SPELLING + text[:i] + text[i + 1 :] for i in range(len(text)))
+    variants.pop(SPELLING + text, None)
+    return (SPELLING + text, *variants)
 
 
 def _hash(key: str) -> int:
@@ -202,6 +240,7 @@ class _Builder:
         self.name_off.append(len(self.names))
         self.schema.append(self.schemas.setdefault(entity.schema.name, len(self.schemas)))
         keys: set[str] = set()
+        spellings: set[str] = set()
         stat_keys: set[str] = set()
         for name in entity.name_tokens:
             for token in name:
@@ -209,11 +248,13 @@ class _Builder:
                 exact, loose = blocking_keys(token)
                 keys.update(exact)
                 keys.update(loose)
+                spellings.update(spelling_keys(token))
                 stat_keys.update(token.rarity)
             self.token_off.append(len(self.token_ids))
         self.entity_names.append(len(self.token_off) - 1)
         hashes = {_hash(key) for key in keys}
         hashes.update(_hash(key) for key in fuzzy_keys(keys))  # loose keys too: cheap, helps
+        hashes.update(_hash(key) for key in spellings)
         self.post_key.extend(hashes)
         self.post_pos.extend([pos] * len(hashes))
         for doc in entity.documents:
@@ -232,6 +273,7 @@ class CandidateIndex:
     """Blocking index and screening over a fixed list of prepared entities."""
 
     __slots__ = (
+        "_bitmaps",
         "_country",
         "_date_off",
         "_dates",
@@ -242,6 +284,7 @@ class CandidateIndex:
         "_ids",
         "_key_hashes",
         "_key_plans",
+        "_listed",
         "_mass",
         "_name_off",
         "_names",
@@ -268,6 +311,8 @@ class CandidateIndex:
     _ids: bytes
     _key_hashes: npt.NDArray[np.uint32]
     _key_plans: dict[tuple[Any, ...], _Plan]
+    _listed: ListedTokens | None
+    _bitmaps: dict[bytes, npt.NDArray[np.uint8]]
     _mass: FloatArray
     _name_off: Int64Array
     _names: bytes
@@ -283,8 +328,13 @@ class CandidateIndex:
 
     def __init__(self) -> None:
         self.stats = NameStats(0)
+        self._reset_caches()
+
+    def _reset_caches(self) -> None:
         self._schemas = None
         self._key_plans = {}
+        self._listed = None
+        self._bitmaps = {}
 
     @classmethod
     def build(cls, entities: Iterable[PreparedEntity]) -> CandidateIndex:
@@ -336,17 +386,12 @@ class CandidateIndex:
     # -- pickling: everything but the per-process caches ---------------------
 
     def __getstate__(self) -> dict[str, Any]:
-        return {
-            name: getattr(self, name)
-            for name in self.__slots__
-            if name not in ("_schemas", "_key_plans")
-        }
+        return {name: getattr(self, name) for name in self.__slots__ if name not in _PROCESS_CACHES}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         for name, value in state.items():
             setattr(self, name, value)
-        self._schemas = None
-        self._key_plans = {}
+        self._reset_caches()
 
     # -- entities -----------------------------------------------------------------------
 
@@ -362,15 +407,6 @@ class CandidateIndex:
 
             self._schemas = [model.get(name) for name in self._schema_names]
         return self._schemas[int(self._schema[pos])]
-
-    def _name_tokens(self, pos: int) -> tuple[tuple[NameToken, ...], ...]:
-        """The name tokens of the entity at ``pos`` (no full rebuild)."""
-        tokens = self._tokens
-        token_off = self._token_off
-        start, end = int(self._entity_names[pos]), int(self._entity_names[pos + 1])
-        ids = self._token_ids[token_off[start] : token_off[end]].tolist()
-        bounds = (token_off[start : end + 1] - token_off[start]).tolist()
-        return tuple(tuple(tokens[t] for t in ids[a:b]) for a, b in pairwise(bounds))
 
     def entity(self, pos: int) -> PreparedEntity:
         """Rebuild the prepared entity stored at position ``pos`` (list order)."""
@@ -396,6 +432,32 @@ class CandidateIndex:
             documents=self._documents.get(pos, frozenset()),
         )
 
+    # -- name bounds ------------------------------------------------------------------
+
+    def _listed_tokens(self) -> ListedTokens:
+        if self._listed is None:
+            self._listed = ListedTokens.of(self._tokens)
+        return self._listed
+
+    def warm(self) -> None:
+        """Fill the per-process tables screening needs (call before forking workers)."""
+        self._listed_tokens()
+        if len(self):
+            self._schema_at(0)
+
+    def _names_of(self, positions: IntArray) -> Names:
+        """The names of the entities at ``positions``, as flat token ids (see ``Names``)."""
+        name_start = self._entity_names[positions]
+        name_count = self._entity_names[positions + 1] - name_start
+        name_ids = _ranges(name_start, name_count)
+        token_start = self._token_off[name_ids]
+        token_count = self._token_off[name_ids + 1] - token_start
+        token_ids = self._token_ids[_ranges(token_start, token_count)].astype(np.int64)
+        starts = np.zeros(len(name_ids), dtype=np.int64)
+        np.cumsum(token_count[:-1], out=starts[1:])
+        owner = np.repeat(np.arange(len(positions), dtype=np.int64), name_count)
+        return Names(token_ids, starts, owner, len(positions))
+
     # -- candidates ---------------------------------------------------------------------
 
     def _spans(self, keys: Iterable[str]) -> tuple[Int64Array, Int64Array]:
@@ -418,10 +480,16 @@ class CandidateIndex:
         if plan is None:
             strict, loose = blocking_keys(token, query=True)
             exact = self._spans(strict)
-            fuzzy = self._spans(loose + fuzzy_keys(strict + loose))
-            plan = _Plan(
-                exact, fuzzy, int((exact[1] - exact[0]).sum()), int((fuzzy[1] - fuzzy[0]).sum())
+            phonetic = self._spans(loose + fuzzy_keys(strict + loose))
+            spelled = self._spans(spelling_keys(token))
+            fuzzy = (
+                np.concatenate((phonetic[0], spelled[0])),
+                np.concatenate((phonetic[1], spelled[1])),
             )
+            # spelling neighbours only add reach: the credit of a loose hit (and whether the
+            # token is common) stays that of its phonetic neighbours, if it has any
+            size = int((phonetic[1] - phonetic[0]).sum()) or int((spelled[1] - spelled[0]).sum())
+            plan = _Plan(exact, fuzzy, int((exact[1] - exact[0]).sum()), size)
             if len(self._key_plans) >= PLAN_CACHE:
                 self._key_plans.clear()
             self._key_plans[key] = plan
@@ -438,21 +506,38 @@ class CandidateIndex:
         parts = [postings[a:b] for a, b in zip(starts.tolist(), ends.tolist(), strict=True)]
         return np.concatenate(parts)
 
-    def _members(self, reached: IntArray, spans: tuple[Int64Array, Int64Array]) -> BoolArray:
+    def _members(self, reached: IntArray, spans: _Spans, size: int) -> BoolArray:
         """Which of the sorted positions ``reached`` appear in the posting lists of ``spans``.
 
-        Posting lists are sorted by position, so a binary search per reached
-        entity replaces scattering a common key's whole posting list.
+        A big union (a common token) is looked up in a bitmap of the list kept
+        by the process, since common tokens recur from query to query; a small
+        one is gathered, sorted and binary-searched once.
         """
-        found = np.zeros(len(reached), dtype=bool)
-        postings = self._postings
-        for a, b in zip(spans[0].tolist(), spans[1].tolist(), strict=True):
-            if b <= a:
-                continue
-            seg = postings[a:b]
-            at = np.minimum(np.searchsorted(seg, reached), b - a - 1)
-            found |= seg[at] == reached
+        if size >= BITMAP_FROM:
+            bits = self._bitmap(spans)
+            hits: BoolArray = ((bits[reached >> 3] >> (reached & 7).astype(np.uint8)) & 1) == 1
+            return hits
+        union = self._gather(spans)
+        if union is None or not len(union):
+            return np.zeros(len(reached), dtype=bool)
+        union = np.sort(union)
+        at = np.minimum(np.searchsorted(union, reached), len(union) - 1)
+        found: BoolArray = union[at] == reached
         return found
+
+    def _bitmap(self, spans: _Spans) -> npt.NDArray[np.uint8]:
+        key = spans[0].tobytes() + spans[1].tobytes()
+        bits = self._bitmaps.get(key)
+        if bits is None:
+            mask = np.zeros(len(self) + 8, dtype=bool)
+            union = self._gather(spans)
+            if union is not None:
+                mask[union] = True
+            bits = np.packbits(mask, bitorder="little")
+            if len(self._bitmaps) >= BITMAP_CACHE:
+                self._bitmaps.clear()
+            self._bitmaps[key] = bits
+        return bits
 
     def _rank(self, query: PreparedEntity, limit: int) -> _Ranked:
         """Top ``limit`` positions by summed IDF of the query tokens they share."""
@@ -528,11 +613,11 @@ class CandidateIndex:
             add_idf = np.zeros(len(reached), dtype=np.float32)
             add_weight = np.zeros(len(reached), dtype=np.float32)
             if fuzzy_spans is not None:
-                hit = self._members(reached, fuzzy_spans)
+                hit = self._members(reached, fuzzy_spans, fuzzy_size)
                 add_idf[hit] = FUZZY_GAIN * (math.log(total / (fuzzy_size + 1)) + 0.1)
                 add_weight[hit] = FUZZY_WEIGHT * token_weight
             if exact_size:
-                hit = self._members(reached, exact_spans)
+                hit = self._members(reached, exact_spans, exact_size)
                 add_idf[hit] = math.log(total / (exact_size + 1)) + 0.1
                 add_weight[hit] = token_weight
             idf += add_idf
@@ -561,6 +646,41 @@ class CandidateIndex:
         ranked = self._rank(reweigh(query, self.stats), limit)
         return [self.entity(int(pos)) for pos in ranked.positions]
 
+    def _date_rooms(self, positions: IntArray, query: tuple[BirthDate, ...]) -> FloatArray64:
+        """Per candidate, the most its birth dates can add (share of the feature's weight).
+
+        Years two or more apart never score above zero; a one-year gap at most 0.3.
+        """
+        rooms = np.zeros(len(positions), dtype=np.float64)
+        if not query or not len(positions):
+            return rooms
+        starts = self._date_off[positions]
+        counts = self._date_off[positions + 1] - starts
+        years = self._dates[_ranges(starts, counts)] // 10_000
+        if not len(years):
+            return rooms
+        gap = np.min(np.abs(years[:, None] - np.array([d[0] for d in query])[None, :]), axis=1)
+        room = np.where(gap == 0, 1.0, np.where(gap == 1, DATE_NEAR_ROOM, 0.0))
+        owner = np.repeat(np.arange(len(positions)), counts)
+        np.maximum.at(rooms, owner, room)
+        return rooms
+
+    def _shared_bound(self, ranked: _Ranked, name_weight: float) -> FloatArray64:
+        """Optimistic name bound from the shared-key weights of the ranking (not exact)."""
+        shared = ranked.shared.astype(np.float64)
+        mass = self._mass[ranked.positions].astype(np.float64)
+        if ranked.query_mass > 0:
+            cover_q = np.minimum(1.0, shared / ranked.query_mass)
+        else:
+            cover_q = np.ones(len(shared))
+        cover_c = np.where(mass > 0, np.minimum(1.0, shared / np.where(mass > 0, mass, 1.0)), 1.0)
+        short, long_ = np.maximum(cover_q, cover_c), np.minimum(cover_q, cover_c)
+        info = np.minimum(1.0, INFO_BASE + (1.0 - INFO_BASE) * shared / INFO_FULL)
+        bound: FloatArray64 = (
+            name_weight * short * (LONG_SIDE_FLOOR + (1 - LONG_SIDE_FLOOR) * long_) * info
+        )
+        return bound
+
     def screen(
         self,
         query: PreparedEntity,
@@ -574,59 +694,7 @@ class CandidateIndex:
         it, every candidate scoring at least ``threshold`` (decided against it).
         Names common in this list weigh less (:attr:`stats`).
         """
-        query = reweigh(query, self.stats)
-        ranked = self._rank(query, limit)
-        cutoff = algorithm.match_threshold.value if threshold is None else threshold
-        name_weight, date_room, other_room = _headroom(algorithm, bool(query.documents))
-        positions = ranked.positions
-        starts = self._date_off[positions]
-        ends = self._date_off[positions + 1]
-        # Optimistic bound: shared tokens cover the lighter name, nothing else disagrees.
-        shared = ranked.shared.astype(np.float64)
-        mass = self._mass[positions].astype(np.float64)
-        if ranked.query_mass > 0:
-            cover_q = np.minimum(1.0, shared / ranked.query_mass)
-        else:
-            cover_q = np.ones(len(shared))
-        cover_c = np.where(mass > 0, np.minimum(1.0, shared / np.where(mass > 0, mass, 1.0)), 1.0)
-        short, long_ = np.maximum(cover_q, cover_c), np.minimum(cover_q, cover_c)
-        info = np.minimum(1.0, INFO_BASE + (1.0 - INFO_BASE) * shared / INFO_FULL)
-        bound = name_weight * short * (LONG_SIDE_FLOOR + (1 - LONG_SIDE_FLOOR) * long_) * info
-        dated = ends > starts if query.birth_dates else np.zeros(len(positions), dtype=bool)
-        hopeful = np.flatnonzero(bound + other_room + date_room * dated >= cutoff)
-        results: list[Match] = []
-        memo: dict[tuple[int, int], float] = {}
-
-        def similar(tok_q: NameToken, tok_c: NameToken) -> float:
-            # listed tokens are interned and the query's are fixed: identities are keys
-            key = (id(tok_q), id(tok_c))
-            sim = memo.get(key)
-            if sim is None:
-                sim = memo[key] = token_similarity(tok_q, tok_c)
-            return sim
-
-        for k in hopeful.tolist():
-            pos = int(positions[k])
-            headroom = other_room
-            if dated[k]:
-                listed = self._dates[starts[k] : ends[k]].tolist()
-                headroom += date_room * _date_room(query.birth_dates, listed)
-            if bound[k] + headroom < cutoff:
-                continue
-            names = self._name_tokens(pos)
-            best = max(
-                (name_similarity(q, c, similar).score for q in query.name_tokens for c in names),
-                default=0.0,
-            )
-            if name_weight * best + headroom < cutoff:
-                continue
-            match = algorithm.score(query, self.entity(pos))
-            if threshold is not None:
-                match = match.with_threshold(threshold)
-            if match.is_match:
-                results.append(match)
-        results.sort(key=lambda m: -m.score)
-        return results
+        return self.screen_many((query,), threshold, limit, algorithm)[0]
 
     def screen_many(
         self,
@@ -637,10 +705,90 @@ class CandidateIndex:
     ) -> list[list[Match]]:
         """:meth:`screen` every query of a batch (e.g. one worker's chunk), in order.
 
-        Results are the same as one :meth:`screen` call per query; a batch
-        shares the per-process caches of resolved query keys.
+        Results are the same as one :meth:`screen` call per query. Queries are
+        taken ``SCREEN_BATCH`` at a time, and the name-score bounds of all
+        their candidates are computed together.
         """
-        return [self.screen(query, threshold, limit, algorithm) for query in queries]
+        results: list[list[Match]] = []
+        batch: list[PreparedEntity] = []
+        for query in queries:
+            batch.append(query)
+            if len(batch) >= SCREEN_BATCH:
+                results.extend(self._screen_batch(batch, threshold, limit, algorithm))
+                batch = []
+        if batch:
+            results.extend(self._screen_batch(batch, threshold, limit, algorithm))
+        return results
+
+    def _shortlist(
+        self, query: PreparedEntity, limit: int, cutoff: float, algorithm: Algorithm
+    ) -> tuple[IntArray, FloatArray64]:
+        """Candidate positions that may still reach ``cutoff``, with what non-name features
+        can add to each (documents, birth dates)."""
+        ranked = self._rank(query, limit)
+        name_weight, date_room, other_room = _headroom(algorithm, bool(query.documents))
+        positions = ranked.positions
+        room = other_room + date_room * self._date_rooms(positions, query.birth_dates)
+        alive = room + name_weight >= cutoff  # a name scores at most 1
+        if SHARED_KEY_BOUND:
+            alive &= self._shared_bound(ranked, name_weight) + room >= cutoff
+        return positions[alive], room[alive]
+
+    def _screen_batch(
+        self,
+        queries: list[PreparedEntity],
+        threshold: float | None,
+        limit: int,
+        algorithm: Algorithm,
+    ) -> list[list[Match]]:
+        cutoff = algorithm.match_threshold.value if threshold is None else threshold
+        name_weight = _headroom(algorithm, False)[0]
+        queries = [reweigh(q, self.stats) for q in queries]
+        shortlists = [self._shortlist(q, limit, cutoff, algorithm) for q in queries]
+        sizes = np.array([len(p) for p, _ in shortlists], dtype=np.int64)
+        if sizes.sum() and name_weight > 0:
+            # upper bounds of the name score first: most candidates stop here
+            positions = np.concatenate([p for p, _ in shortlists])
+            rooms = np.concatenate([r for _, r in shortlists])
+            row_query = np.repeat(np.arange(len(queries), dtype=np.int64), sizes)
+            upper = batch_upper_bounds(
+                [q.name_tokens for q in queries],
+                row_query,
+                self._names_of(positions),
+                self._listed_tokens(),
+            )
+            alive = name_weight * (upper + BOUND_SLACK) + rooms >= cutoff
+            bounds = np.append(0, np.cumsum(sizes)).tolist()
+            shortlists = [
+                (positions[a:b][alive[a:b]], rooms[a:b][alive[a:b]]) for a, b in pairwise(bounds)
+            ]
+        return [
+            self._confirm(query, positions, threshold, algorithm)
+            for query, (positions, _) in zip(queries, shortlists, strict=True)
+        ]
+
+    def _confirm(
+        self,
+        query: PreparedEntity,
+        positions: IntArray,
+        threshold: float | None,
+        algorithm: Algorithm,
+    ) -> list[Match]:
+        """The algorithm's score of the shortlisted candidates (the matches).
+
+        The name bounds are tight: nearly every candidate that passes them also
+        passes an exact name check, so none is run (it would only repeat the
+        name comparison the score makes).
+        """
+        results: list[Match] = []
+        for pos in positions.tolist():
+            match = algorithm.score(query, self.entity(pos))
+            if threshold is not None:
+                match = match.with_threshold(threshold)
+            if match.is_match:
+                results.append(match)
+        results.sort(key=lambda m: -m.score)
+        return results
 
 
 def _credit(
@@ -678,6 +826,17 @@ def _credit(
     return pos[starts].astype(np.int32), idf, weight
 
 
+def _ranges(starts: Int64Array, counts: Int64Array) -> Int64Array:
+    """Concatenated ``arange(start, start + count)`` for every pair."""
+    total = int(counts.sum())
+    if not total:
+        return np.zeros(0, dtype=np.int64)
+    offsets = np.zeros(len(counts), dtype=np.int64)
+    np.cumsum(counts[:-1], out=offsets[1:])
+    flat: Int64Array = np.arange(total, dtype=np.int64) + np.repeat(starts - offsets, counts)
+    return flat
+
+
 def _distinct(values: IntArray) -> IntArray:
     """Sorted distinct values (np.unique hashes, which is slower on small arrays)."""
     ordered = np.sort(values)
@@ -687,23 +846,6 @@ def _distinct(values: IntArray) -> IntArray:
     keep[0] = True
     np.not_equal(ordered[1:], ordered[:-1], out=keep[1:])
     return ordered[keep]
-
-
-def _date_room(query: tuple[BirthDate, ...], listed: list[int]) -> float:
-    """Most the birth-date feature can add (as a share of its weight) for these dates.
-
-    Years two or more apart never score above zero; a one-year gap at most 0.3.
-    """
-    best = 0.0
-    for value in listed:
-        year = value // 10_000
-        for date in query:
-            gap = abs(date[0] - year)
-            if gap == 0:
-                return 1.0
-            if gap == 1:
-                best = DATE_NEAR_ROOM
-    return best
 
 
 def _headroom(algorithm: Algorithm, documents: bool) -> tuple[float, float, float]:
@@ -717,3 +859,18 @@ def _headroom(algorithm: Algorithm, documents: bool) -> tuple[float, float, floa
         elif feature.name not in NEVER_POSITIVE and (documents or feature.name != "document"):
             other_room += feature.weight
     return name_weight, date_room, other_room
+
+
+BUILD_PARTS: tuple[Any, ...] = (
+    blocking_keys,
+    fuzzy_keys,
+    spelling_keys,
+    _hash,
+    _pack_date,
+    _Builder,
+    CandidateIndex.build,
+    CandidateIndex._name_masses,
+    CandidateIndex.__getstate__,
+    CandidateIndex.__setstate__,
+)
+"""What shapes a built (pickled) index: caches of built indexes key on their source."""

@@ -1,24 +1,88 @@
-"""Scoring many records against a candidate index, on every core the settings allow."""
+"""Scoring many records against a candidate index, on every core the settings allow.
+
+Large batches are split into chunks screened by forked worker processes. The
+children inherit the index and the records (nothing is pickled to them but
+chunk bounds), prepare their own records, and return only the matches. The
+parent freezes its heap before forking, so collections in the children do not
+touch (and copy) the pages of the shared index.
+"""
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any
 
-from tansiq.matching import CandidateIndex, Match, PreparedEntity
+from followthemoney import model
+
+from tansiq.matching import CandidateIndex, Match, PreparedEntity, prepare
+
+__all__ = ["PARALLEL_FROM", "match_all", "match_records", "prepare_record"]
 
 PARALLEL_FROM = 400
-CHUNK = 100
+"""Records from which a batch is worth forking workers for."""
+CHUNK = 200
+"""Records per task: small enough for steady progress reports, large enough to amortise."""
+Progress = Callable[[int, int], None]
 _INDEX: CandidateIndex | None = None
+_RECORDS: Sequence[Any] = ()
+_TO_QUERY: Callable[[Any], PreparedEntity] | None = None
 _OPTIONS: tuple[float, int] = (0.0, 0)
 
 
-def _screen_chunk(chunk: tuple[int, list[PreparedEntity]]) -> list[tuple[int, Match]]:
-    start, queries = chunk
+def prepare_record(record: dict[str, Any]) -> PreparedEntity:
+    """A stored or parsed FtM entity dict, prepared for matching."""
+    return prepare(model.get_proxy(record))
+
+
+def _screen_chunk(bounds: tuple[int, int]) -> list[tuple[int, Match]]:
+    start, end = bounds
     assert _INDEX is not None
     threshold, limit = _OPTIONS
+    records = _RECORDS[start:end]
+    to_query = _TO_QUERY
+    queries = records if to_query is None else (to_query(r) for r in records)
     results = _INDEX.screen_many(queries, threshold=threshold, limit=limit)
     return [(start + offset, match) for offset, found in enumerate(results) for match in found]
+
+
+def _parallel(chunks: list[tuple[int, int]], workers: int) -> Iterator[list[tuple[int, Match]]]:
+    gc.collect()
+    gc.freeze()
+    try:
+        context = multiprocessing.get_context("fork")  # children inherit index and records
+        with context.Pool(workers) as pool:
+            yield from pool.imap(_screen_chunk, chunks)
+    finally:
+        gc.unfreeze()
+
+
+def _run(
+    index: CandidateIndex,
+    records: Sequence[Any],
+    to_query: Callable[[Any], PreparedEntity] | None,
+    options: tuple[float, int],
+    workers: int,
+    progress: Progress | None,
+) -> list[tuple[int, Match]]:
+    global _INDEX, _RECORDS, _TO_QUERY, _OPTIONS
+    _INDEX, _RECORDS, _TO_QUERY, _OPTIONS = index, records, to_query, options
+    total = len(records)
+    chunks = [(i, min(total, i + CHUNK)) for i in range(0, total, CHUNK)]
+    parallel = workers > 1 and total >= PARALLEL_FROM
+    if parallel:
+        index.warm()  # per-process tables built once, then shared by the forked workers
+    found = _parallel(chunks, workers) if parallel else map(_screen_chunk, chunks)
+    results: list[tuple[int, Match]] = []
+    try:
+        for matches, (_, end) in zip(found, chunks, strict=True):
+            results.extend(matches)
+            if progress is not None:
+                progress(end, total)
+    finally:
+        _INDEX, _RECORDS, _TO_QUERY = None, (), None
+    return results
 
 
 def match_all(
@@ -27,26 +91,19 @@ def match_all(
     threshold: float,
     limit: int,
     workers: int,
-    progress: Callable[[int, int], None] | None = None,
+    progress: Progress | None = None,
 ) -> list[tuple[int, Match]]:
     """(query position, match) for every candidate scoring at or above the threshold."""
-    global _INDEX, _OPTIONS
-    _INDEX, _OPTIONS = index, (threshold, limit)
-    chunks = [(i, list(queries[i : i + CHUNK])) for i in range(0, len(queries), CHUNK)]
-    results: list[tuple[int, Match]] = []
-    done = 0
-    if workers > 1 and len(queries) >= PARALLEL_FROM:
-        context = multiprocessing.get_context("fork")  # children inherit the built index
-        with context.Pool(workers) as pool:
-            for found, (_, chunk) in zip(pool.imap(_screen_chunk, chunks), chunks, strict=True):
-                results.extend(found)
-                done += len(chunk)
-                if progress is not None:
-                    progress(done, len(queries))
-        return results
-    for part in chunks:
-        results.extend(_screen_chunk(part))
-        done += len(part[1])
-        if progress is not None:
-            progress(done, len(queries))
-    return results
+    return _run(index, queries, None, (threshold, limit), workers, progress)
+
+
+def match_records(
+    index: CandidateIndex,
+    records: Sequence[dict[str, Any]],
+    threshold: float,
+    limit: int,
+    workers: int,
+    progress: Progress | None = None,
+) -> list[tuple[int, Match]]:
+    """As :func:`match_all` for FtM entity dicts, prepared by the workers (both cores)."""
+    return _run(index, records, prepare_record, (threshold, limit), workers, progress)

@@ -27,13 +27,13 @@ from tansiq.domain.roles import Permission
 from tansiq.domain.screening import Alert, Screening, ScreeningStatus, pair_fingerprint
 from tansiq.domain.statement import utc_now
 from tansiq.exceptions import InvalidData
-from tansiq.matching import ALGORITHM, Match, prepare
+from tansiq.matching import ALGORITHM, Match
 from tansiq.services.access import require
 from tansiq.services.app import Tansiq
 from tansiq.services.audit import record
 from tansiq.services.datasets import get_dataset
 from tansiq.services.importing import ImportOptions, import_entities
-from tansiq.services.matcher import match_all
+from tansiq.services.matcher import match_records
 from tansiq.services.watchlist_index import load_index
 
 log = logging.getLogger(__name__)
@@ -223,10 +223,9 @@ def run_screening(
         writer.put_screening(screening)
     try:
         index = load_index(app, opts.against, read_scope(principal))
-        queries = [prepare(model.get_proxy(t.entity)) for t in travellers]
-        matches = match_all(
+        matches = match_records(
             index.index,
-            queries,
+            [t.entity for t in travellers],
             screening.threshold,
             app.settings.screening_candidates,
             app.settings.screening_workers,
