@@ -1,0 +1,101 @@
+"""Read and extract documents in worker processes, so that a large ingest uses every core.
+
+Each worker loads its own spaCy models (or inherits the parent's, when forked after they were
+loaded) and turns ``(name, bytes)`` into an :class:`~tansiq.extract.Extraction`, or into the
+reason the file cannot be read; the parent keeps every store access, in its own order.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import pickle
+from concurrent.futures import Future, ProcessPoolExecutor
+from types import TracebackType
+
+from tansiq.exceptions import InvalidData
+from tansiq.extract import Extraction, Extractor, load_document
+
+log = logging.getLogger(__name__)
+MAX_WORKERS = 4
+PARALLEL_FROM_BYTES = 32 << 10
+"""Below this much input (about 5,000 words) starting workers costs more than they save."""
+
+Outcome = Extraction | str
+"""What reading one file gives: its extraction, or why it was skipped."""
+
+
+def read(extractor: Extractor, name: str, data: bytes) -> Outcome:
+    """Load one file and extract from it; an unreadable file gives the reason it is skipped."""
+    try:
+        document = load_document(data, name)
+    except InvalidData as exc:
+        return exc.reason
+    return extractor.extract(document)
+
+
+def auto_workers(sizes: list[int]) -> int:
+    """How many processes an ingest of files of these sizes (bytes) should use: one for a
+    single or small input, else one per available core (at most :data:`MAX_WORKERS`)."""
+    if len(sizes) < 2 or sum(sizes) < PARALLEL_FROM_BYTES:
+        return 1
+    return max(1, min(MAX_WORKERS, len(sizes), _cores()))
+
+
+def _cores() -> int:
+    """The cores this process may run on."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+class WorkerPool:
+    """Worker processes that read and extract files; a context manager that stops them on exit."""
+
+    def __init__(self, extractor: Extractor, workers: int) -> None:
+        methods = multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+        self.workers = workers
+        self._executor = ProcessPoolExecutor(
+            workers, mp_context=context, initializer=_start, initargs=(extractor,)
+        )
+        log.info("Extracting in %d worker processes", workers)
+
+    def submit(self, name: str, data: bytes) -> Future[Outcome]:
+        """Start reading a file; the future's result is its Outcome (a worker error re-raised)."""
+        return self._executor.submit(_read, name, data)
+
+    def __enter__(self) -> WorkerPool:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self._executor.shutdown(wait=error is None, cancel_futures=True)
+
+
+_EXTRACTOR: list[Extractor] = []
+
+
+def _start(extractor: Extractor) -> None:
+    _EXTRACTOR[:] = [extractor]
+
+
+def _read(name: str, data: bytes) -> Outcome:
+    try:
+        return read(_EXTRACTOR[0], name, data)
+    except Exception as exc:
+        raise _portable(exc) from None
+
+
+def _portable(exc: Exception) -> Exception:
+    """``exc`` if it survives pickling back to the parent, else a RuntimeError that says it."""
+    try:
+        pickle.loads(pickle.dumps(exc))
+    except Exception:
+        return RuntimeError(f"extraction failed: {type(exc).__name__}: {exc}")
+    return exc
