@@ -54,9 +54,9 @@ def throughput(extractor: Extractor, documents: list[Document], rounds: int = 7)
 
 def main(argv: list[str] | None = None) -> int:
     if argv and argv[0] == "--throughput":
-        from bench.extract import throughput
+        from bench.extract.throughput import main as ingest_throughput
 
-        return throughput.main(argv[1:])
+        return ingest_throughput(argv[1:])
     gold_all = json.loads(GOLD.read_text(encoding="utf-8"))
     totals: dict[str, list[int]] = {}
     extractor = Extractor()
