@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import resource
 import shutil
 import statistics
 import tempfile
@@ -55,37 +56,59 @@ def words_in(folder: Path) -> tuple[int, int]:
     return len(files), sum(len(t.split()) for t in texts)
 
 
-def one_run(template: Path, work: Path, folder: Path, workers: int) -> float:
-    """Seconds to ingest ``folder`` into a fresh copy of the migrated ``template`` database."""
+def cpu_seconds() -> tuple[float, float]:
+    """User and system CPU time of this process, and of its finished children (workers)."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime, children.ru_utime + children.ru_stime
+
+
+Run = tuple[float, float, float]
+"""Wall seconds, CPU seconds of this process, CPU seconds of the workers."""
+
+
+def one_run(template: Path, work: Path, folder: Path, workers: int) -> Run:
+    """Wall and CPU seconds to ingest ``folder`` into a fresh copy of the migrated
+    ``template`` database."""
     database = work / "run.db"
     shutil.copyfile(template, database)
     app = open_tansiq(Settings(database_url=f"sqlite:///{database}", environment="test"))
     try:
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), cpu_seconds()
         report = ingest_paths(
             app, app.local_admin(), [folder], IngestOptions("bench-news"), workers=workers
         )
-        elapsed = time.perf_counter() - started
+        elapsed, (own, children) = time.perf_counter() - started, cpu_seconds()
     finally:
         app.close()
     database.unlink()
     if report.count("ingested") != len(report.files):
         raise RuntimeError(f"not every file was ingested: {report.files}")
-    return elapsed
+    return elapsed, own - cpu[0], children - cpu[1]
 
 
-def measure(root: Path, folder: Path, workers: list[int], runs: int) -> dict[int, list[float]]:
-    """Seconds per run for each number of workers, runs alternating between them."""
+def measure(root: Path, folder: Path, workers: list[int], runs: int) -> dict[int, list[Run]]:
+    """Wall and CPU seconds per run for each number of workers, runs alternating."""
     template = root / "template.db"
     if not template.exists():
         upgrade(f"sqlite:///{template}")
     for count in workers:
         one_run(template, root, folder, count)  # warm-up: models loaded, caches filled
-    times: dict[int, list[float]] = {count: [] for count in workers}
+    times: dict[int, list[Run]] = {count: [] for count in workers}
     for _ in range(runs):
         for count in workers:
             times[count].append(one_run(template, root, folder, count))
     return times
+
+
+def _row(words: int, runs: list[Run]) -> str:
+    rates = sorted(words / wall for wall, _, _ in runs)
+    median = words / statistics.median(wall for wall, _, _ in runs)
+    own = statistics.median(run[1] for run in runs)
+    children = statistics.median(run[2] for run in runs)
+    bound = words / max(own, (own + children) / 2)
+    spread = f"({rates[0]:,.0f}-{rates[-1]:,.0f})"
+    return f"{median:>8,.0f} {spread:<15} {own:>10.1f} {children:>7.1f} {bound:>12,.0f}"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -96,15 +119,17 @@ def main(argv: list[str] | None = None) -> int:
     workers = [int(w) for w in args.workers.split(",")]
     with tempfile.TemporaryDirectory(prefix="tansiq-throughput-") as tmp:
         root = Path(tmp)
-        print(f"{'set':<12} {'docs':>5} {'words':>7} {'workers':>7} {'words/s median':>15} (range)")
+        print(
+            f"{'set':<12} {'docs':>5} {'words':>7} {'workers':>7} {'words/s':>8} {'(range)':<15}"
+            f" {'CPU-s main':>10} {'workers':>7} {'2-core bound':>12}"
+        )
         for name, folder in write_sets(root).items():
             docs, words = words_in(folder)
-            for count, seconds in measure(root, folder, workers, args.runs).items():
-                rates = sorted(words / s for s in seconds)
-                median = words / statistics.median(seconds)
-                print(
-                    f"{name:<12} {docs:>5} {words:>7} {count:>7} {median:>15,.0f}"
-                    f" ({rates[0]:,.0f}-{rates[-1]:,.0f})"
-                )
-    print(f"\nmedian of {args.runs} runs each, 1 and 2 workers alternating; warm models")
+            for count, runs in measure(root, folder, workers, args.runs).items():
+                print(f"{name:<12} {docs:>5} {words:>7} {count:>7} {_row(words, runs)}")
+    print(
+        f"\nwords/s: wall clock, median (range) of {args.runs} runs, worker counts alternating,"
+        " warm models; CPU-s: medians; 2-core bound: words/s if the CPU time of all processes"
+        " were spread evenly over two idle cores"
+    )
     return 0
