@@ -14,6 +14,7 @@ from tansiq.extract.events import EventReader
 from tansiq.extract.figures import find_figures
 from tansiq.extract.focus import focus, needs_names, trigger_pattern
 from tansiq.extract.gazetteer import Gazetteer
+from tansiq.extract.language import load_detector
 from tansiq.extract.lexicon import Lexicon
 from tansiq.extract.model import Document, Extraction, Mention, Span
 from tansiq.extract.nlp import attribute_ruler, pipeline
@@ -33,6 +34,14 @@ class Extractor:
         self.gazetteer = gazetteer or Gazetteer()
         self.lexicon = lexicon or Lexicon()
         self._triggers = trigger_pattern(self.lexicon)
+
+    def warm_up(self, languages: Iterable[str] = (DEFAULT_LANGUAGE,)) -> None:
+        """Load the language detector and the models of ``languages`` now: before forking
+        worker processes, which then start with them loaded."""
+        load_detector()
+        for lang in languages:
+            pipeline(lang)
+            attribute_ruler(lang)
 
     def extract(self, document: Document) -> Extraction:
         """Everything in one document."""

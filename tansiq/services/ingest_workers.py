@@ -54,8 +54,10 @@ class WorkerPool:
     """Worker processes that read and extract files; a context manager that stops them on exit."""
 
     def __init__(self, extractor: Extractor, workers: int) -> None:
-        methods = multiprocessing.get_all_start_methods()
-        context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+        forking = "fork" in multiprocessing.get_all_start_methods()
+        if forking:
+            extractor.warm_up()  # loaded once, here; the forked workers share it
+        context = multiprocessing.get_context("fork" if forking else "spawn")
         self.workers = workers
         self._executor = ProcessPoolExecutor(
             workers, mp_context=context, initializer=_start, initargs=(extractor,)
