@@ -15,7 +15,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from types import TracebackType
 
 from tansiq.exceptions import InvalidData
-from tansiq.extract import Extraction, Extractor, load_document
+from tansiq.extract import Document, Extraction, Extractor, load_document
 
 log = logging.getLogger(__name__)
 MAX_WORKERS = 4
@@ -26,13 +26,19 @@ Outcome = Extraction | str
 """What reading one file gives: its extraction, or why it was skipped."""
 
 
-def read(extractor: Extractor, name: str, data: bytes) -> Outcome:
-    """Load one file and extract from it; an unreadable file gives the reason it is skipped."""
-    try:
-        document = load_document(data, name)
-    except InvalidData as exc:
-        return exc.reason
-    return extractor.extract(document)
+def read(extractor: Extractor, files: list[tuple[str, bytes]]) -> list[Outcome]:
+    """Load files and extract from them in one batch; an unreadable file gives the reason it
+    is skipped."""
+    skipped: list[str | None] = []
+    documents: list[Document] = []
+    for name, data in files:
+        try:
+            documents.append(load_document(data, name))
+            skipped.append(None)
+        except InvalidData as exc:
+            skipped.append(exc.reason)
+    found = iter(extractor.extract_many(documents, batch_size=max(1, len(documents))))
+    return [next(found) if reason is None else reason for reason in skipped]
 
 
 def auto_workers(sizes: list[int]) -> int:
@@ -64,9 +70,10 @@ class WorkerPool:
         )
         log.info("Extracting in %d worker processes", workers)
 
-    def submit(self, name: str, data: bytes) -> Future[Outcome]:
-        """Start reading a file; the future's result is its Outcome (a worker error re-raised)."""
-        return self._executor.submit(_read, name, data)
+    def submit(self, files: list[tuple[str, bytes]]) -> Future[list[Outcome]]:
+        """Start reading files; the future's result is their Outcomes (a worker's error is
+        re-raised by it)."""
+        return self._executor.submit(_read, files)
 
     def __enter__(self) -> WorkerPool:
         return self
@@ -87,9 +94,9 @@ def _start(extractor: Extractor) -> None:
     _EXTRACTOR[:] = [extractor]
 
 
-def _read(name: str, data: bytes) -> Outcome:
+def _read(files: list[tuple[str, bytes]]) -> list[Outcome]:
     try:
-        return read(_EXTRACTOR[0], name, data)
+        return read(_EXTRACTOR[0], files)
     except Exception as exc:
         raise _portable(exc) from None
 

@@ -6,6 +6,7 @@ from tansiq.domain.policy import Scope
 from tansiq.domain.principal import Principal
 from tansiq.extract import Extractor
 from tansiq.services import Tansiq
+from tansiq.services import ingest as ingest_module
 from tansiq.services import ingest_workers as workers_module
 from tansiq.services.ingest import IngestOptions, IngestReport, ingest, ingest_paths
 from tansiq.services.ingest_workers import PARALLEL_FROM_BYTES, auto_workers
@@ -44,7 +45,16 @@ def _run(app: Tansiq, admin: Principal, dataset: str, workers: int) -> IngestRep
     return ingest(app, admin, _files(), IngestOptions(dataset), workers=workers)
 
 
-def test_two_workers_report_and_store_what_one_process_does(app: Tansiq, admin: Principal) -> None:
+@pytest.mark.parametrize(("batch_files", "ahead"), [(16, 2), (1, 1), (2, 1)])
+def test_two_workers_report_and_store_what_one_process_does(
+    app: Tansiq,
+    admin: Principal,
+    monkeypatch: pytest.MonkeyPatch,
+    batch_files: int,
+    ahead: int,
+) -> None:
+    monkeypatch.setattr(ingest_module, "BATCH_FILES", batch_files)
+    monkeypatch.setattr(ingest_module, "AHEAD", ahead)
     alone = _run(app, admin, "alone", 1)
     shared = _run(app, admin, "shared", 2)
     assert _summary(shared) == _summary(alone)
@@ -94,10 +104,11 @@ def test_ingesting_again_with_workers_finds_only_duplicates(app: Tansiq, admin: 
 def test_an_extraction_error_in_a_worker_stops_the_ingest(
     app: Tansiq, admin: Principal, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def fail(self: Extractor, document: object) -> None:
+    def fail(self: Extractor, *args: object, **kwargs: object) -> None:
         raise ValueError("the model broke")
 
-    monkeypatch.setattr(Extractor, "extract", fail)  # inherited by the forked workers
+    for method in ("extract", "extract_many"):  # inherited by the forked workers
+        monkeypatch.setattr(Extractor, method, fail)
     with pytest.raises(ValueError, match="the model broke"):
         _run(app, admin, "reports", 2)
 
