@@ -57,23 +57,30 @@ def _cores() -> int:
 
 
 class WorkerPool:
-    """Worker processes that read and extract files; a context manager that stops them on exit."""
+    """Worker processes that read and extract files, started on the first file sent (an
+    ingest of files already stored starts none); a context manager that stops them on exit."""
 
     def __init__(self, extractor: Extractor, workers: int) -> None:
-        forking = "fork" in multiprocessing.get_all_start_methods()
-        if forking:
-            extractor.warm_up()  # loaded once, here; the forked workers share it
-        context = multiprocessing.get_context("fork" if forking else "spawn")
+        self.extractor = extractor
         self.workers = workers
-        self._executor = ProcessPoolExecutor(
-            workers, mp_context=context, initializer=_start, initargs=(extractor,)
-        )
-        log.info("Extracting in %d worker processes", workers)
+        self._executor: ProcessPoolExecutor | None = None
 
     def submit(self, files: list[tuple[str, bytes]]) -> Future[list[Outcome]]:
         """Start reading files; the future's result is their Outcomes (a worker's error is
         re-raised by it)."""
+        if self._executor is None:
+            self._executor = self._start()
         return self._executor.submit(_read, files)
+
+    def _start(self) -> ProcessPoolExecutor:
+        forking = "fork" in multiprocessing.get_all_start_methods()
+        if forking:
+            self.extractor.warm_up()  # loaded once, here; the forked workers share it
+        context = multiprocessing.get_context("fork" if forking else "spawn")
+        log.info("Extracting in %d worker processes", self.workers)
+        return ProcessPoolExecutor(
+            self.workers, mp_context=context, initializer=_start, initargs=(self.extractor,)
+        )
 
     def __enter__(self) -> WorkerPool:
         return self
@@ -84,7 +91,8 @@ class WorkerPool:
         error: BaseException | None,
         trace: TracebackType | None,
     ) -> None:
-        self._executor.shutdown(wait=error is None, cancel_futures=True)
+        if self._executor is not None:
+            self._executor.shutdown(wait=error is None, cancel_futures=True)
 
 
 _EXTRACTOR: list[Extractor] = []

@@ -101,6 +101,25 @@ def test_ingesting_again_with_workers_finds_only_duplicates(app: Tansiq, admin: 
     ]
 
 
+def test_ingesting_stored_files_again_starts_no_worker(
+    app: Tansiq, admin: Principal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    started: list[int] = []
+    real = workers_module.WorkerPool._start
+
+    def spy(self: workers_module.WorkerPool) -> object:
+        started.append(self.workers)
+        return real(self)
+
+    monkeypatch.setattr(workers_module.WorkerPool, "_start", spy)
+    files: list[tuple[str, bytes | None]] = [("raid.txt", RAID.encode()), ("t.txt", TRIAL.encode())]
+    first = ingest(app, admin, files, IngestOptions("reports"), workers=2)
+    again = ingest(app, admin, files, IngestOptions("reports"), workers=2)
+    assert [f.status for f in first.files] == ["ingested", "ingested"]
+    assert [f.status for f in again.files] == ["duplicate", "duplicate"]
+    assert started == [2]
+
+
 def test_an_extraction_error_in_a_worker_stops_the_ingest(
     app: Tansiq, admin: Principal, monkeypatch: pytest.MonkeyPatch
 ) -> None:
