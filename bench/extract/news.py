@@ -2,6 +2,7 @@
 
 Figures match on value, qualifier, unit and period (strict) or on value and unit (loose); events on
 type and trigger offset; entities on label and case-folded name, once per document.
+``--throughput`` measures end-to-end ingest instead (see :mod:`bench.extract.throughput`).
 """
 
 from __future__ import annotations
@@ -52,6 +53,10 @@ def throughput(extractor: Extractor, documents: list[Document], rounds: int = 7)
 
 
 def main(argv: list[str] | None = None) -> int:
+    if argv and argv[0] == "--throughput":
+        from bench.extract.throughput import main as ingest_throughput
+
+        return ingest_throughput(argv[1:])
     gold_all = json.loads(GOLD.read_text(encoding="utf-8"))
     totals: dict[str, list[int]] = {}
     extractor = Extractor()

@@ -38,6 +38,11 @@ def content_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def document_id(data: bytes) -> str:
+    """The id of the Document a file's bytes load into, without reading them."""
+    return Document(name="", text="", mime="", content_hash=content_hash(data)).id
+
+
 def load_document(data: bytes, name: str, mime: str | None = None) -> Document:
     """One file's bytes as a Document; raises InvalidData naming the file when it is unreadable."""
     if not data.strip():

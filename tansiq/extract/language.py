@@ -29,6 +29,11 @@ def _detector() -> Any:
     return lingua.LanguageDetectorBuilder.from_languages(*languages).build()
 
 
+def load_detector() -> None:
+    """Build the language detector now rather than on first use."""
+    _detector()
+
+
 def detect_language(text: str) -> str | None:
     """'en', 'fr' or 'ar' for a text, or None when it is too short to tell."""
     sample = text[:SAMPLE]

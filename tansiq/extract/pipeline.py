@@ -8,14 +8,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from tansiq.extract import ner
+from tansiq.extract.attributes import FastRuler
 from tansiq.extract.dates import find_dates, parse_reference
 from tansiq.extract.events import EventReader
 from tansiq.extract.figures import find_figures
 from tansiq.extract.focus import focus, needs_names, trigger_pattern
 from tansiq.extract.gazetteer import Gazetteer
+from tansiq.extract.language import load_detector
 from tansiq.extract.lexicon import Lexicon
 from tansiq.extract.model import Document, Extraction, Mention, Span
-from tansiq.extract.nlp import pipeline
+from tansiq.extract.nlp import attribute_ruler, pipeline
 
 DEFAULT_LANGUAGE = "en"
 
@@ -32,6 +34,14 @@ class Extractor:
         self.gazetteer = gazetteer or Gazetteer()
         self.lexicon = lexicon or Lexicon()
         self._triggers = trigger_pattern(self.lexicon)
+
+    def warm_up(self, languages: Iterable[str] = (DEFAULT_LANGUAGE,)) -> None:
+        """Load the language detector and the models of ``languages`` now: before forking
+        worker processes, which then start with them loaded."""
+        load_detector()
+        for lang in languages:
+            pipeline(lang)
+            attribute_ruler(lang)
 
     def extract(self, document: Document) -> Extraction:
         """Everything in one document."""
@@ -75,12 +85,12 @@ class Extractor:
         done: dict[int, Any] = {}
         for lang, indexes in groups.items():
             nlp = pipeline(lang)
+            texts = [(prepared[i].names if ner else prepared[i].parse) or "" for i in indexes]
             if ner:
                 disable = [name for name in nlp.pipe_names if name != "ner"]
+                docs = nlp.pipe(texts, batch_size=batch_size, disable=disable)
             else:
-                disable = [name for name in ("ner",) if name in nlp.pipe_names]
-            texts = [prepared[i].names if ner else prepared[i].parse for i in indexes]
-            docs = nlp.pipe(texts, batch_size=batch_size, disable=disable)
+                docs = _parse(nlp, texts, batch_size, attribute_ruler(lang))
             done.update(zip(indexes, docs, strict=True))
         return done
 
@@ -138,6 +148,19 @@ def _init_worker(extractor: Extractor) -> None:
 
 def _work(documents: list[Document]) -> list[Extraction]:
     return list(_WORKER[0]._extract_batch(documents, len(documents)))
+
+
+def _parse(nlp: Any, texts: list[str], batch_size: int, ruler: FastRuler | None) -> Iterator[Any]:
+    """Parsed docs without NER; with ``ruler`` (see :func:`~tansiq.extract.nlp.attribute_ruler`)
+    the attribute ruler is that stand-in, run here before the lemmatizer, in pipeline order."""
+    if ruler is None:
+        disable = [name for name in ("ner",) if name in nlp.pipe_names]
+        yield from nlp.pipe(texts, batch_size=batch_size, disable=disable)
+        return
+    disable = [n for n in ("attribute_ruler", "lemmatizer", "ner") if n in nlp.pipe_names]
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    for doc in nlp.pipe(texts, batch_size=batch_size, disable=disable):
+        yield lemmatizer(ruler(doc))
 
 
 def _chunks(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:

@@ -4,8 +4,9 @@ value stored as a statement that points at the document and the characters it wa
 from __future__ import annotations
 
 import logging
-from collections import OrderedDict
+from collections import OrderedDict, deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -17,18 +18,25 @@ from tansiq.domain.roles import Permission
 from tansiq.domain.statement import BASE_PROP, StatementContext, utc_now
 from tansiq.exceptions import InvalidData
 from tansiq.extract import Extraction, Extractor, Gazetteer, load_document
+from tansiq.extract.documents import document_id
 from tansiq.extract.to_entities import to_entities
 from tansiq.services.access import require
 from tansiq.services.app import Tansiq
 from tansiq.services.audit import record
 from tansiq.services.datasets import check_name
 from tansiq.services.importing import ImportOptions, dataset_context
+from tansiq.services.ingest_workers import Outcome, WorkerPool, auto_workers
 from tansiq.services.watchlist_index import SCREENED_SCHEMATA
 
 log = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]
 NAME_PROPS = ("name", "alias", "weakAlias", "previousName", "abbreviation")
 _GAZETTEERS: OrderedDict[str, Gazetteer] = OrderedDict()
+AHEAD = 2
+"""Batches sent ahead per worker: enough to keep it busy, few enough to bound the memory held."""
+BATCH_BYTES = 16 << 10
+BATCH_FILES = 16
+"""A worker's batch ends at this many bytes (about 2,500 words) or files."""
 
 
 @dataclass(frozen=True)
@@ -160,15 +168,19 @@ def _one(run: _Run, name: str, data: bytes | None) -> IngestedFile:
     except InvalidData as exc:
         return IngestedFile(name, "skipped", reason=exc.reason)
     if _already(app, read_scope(principal), opts.dataset, document.id):
-        return IngestedFile(
-            name,
-            "duplicate",
-            document.id,
-            document.language,
-            reason="already ingested (same content)",
-        )
-    found = run.extractor.extract(document)
-    _store(app, principal, run.context(name), found)
+        return _duplicate(name, document.id, document.language)
+    return _save(run, name, run.extractor.extract(document))
+
+
+def _duplicate(name: str, document_id: str, language: str | None) -> IngestedFile:
+    return IngestedFile(
+        name, "duplicate", document_id, language, reason="already ingested (same content)"
+    )
+
+
+def _save(run: _Run, name: str, found: Extraction) -> IngestedFile:
+    document = found.document
+    _store(run.app, run.principal, run.context(name), found)
     return IngestedFile(
         name,
         "ingested",
@@ -180,6 +192,86 @@ def _one(run: _Run, name: str, data: bytes | None) -> IngestedFile:
     )
 
 
+@dataclass
+class _Batch:
+    """Files read and extracted together by one worker (spaCy works faster on batches)."""
+
+    files: list[tuple[str, bytes]] = field(default_factory=list)
+    size: int = 0
+    future: Future[list[Outcome]] | None = None
+
+    def send(self, pool: WorkerPool) -> Future[list[Outcome]]:
+        if self.future is None:
+            self.future = pool.submit(self.files)
+        return self.future
+
+
+@dataclass(frozen=True)
+class _Pending:
+    """A file on its way: in a worker's batch, or left to this process in its turn."""
+
+    name: str
+    data: bytes | None
+    batch: _Batch | None = None
+    index: int = 0
+
+
+def _finish(run: _Run, pending: _Pending, pool: WorkerPool) -> IngestedFile:
+    if pending.batch is None:
+        return _one(run, pending.name, pending.data)
+    outcome = pending.batch.send(pool).result()[pending.index]
+    if isinstance(outcome, str):
+        return IngestedFile(pending.name, "skipped", reason=outcome)
+    document = outcome.document
+    if _already(run.app, read_scope(run.principal), run.opts.dataset, document.id):
+        return _duplicate(pending.name, document.id, document.language)
+    return _save(run, pending.name, outcome)
+
+
+def _in_parallel(
+    run: _Run, files: Iterable[tuple[str, bytes | None]], pool: WorkerPool
+) -> Iterator[IngestedFile]:
+    """Results in input order, while the workers read and extract batches of files ahead.
+
+    A file already stored, or the same bytes as a file sent to a worker in this run, is left
+    to this process in its turn: it is then a duplicate (or skipped for the same reason as its
+    twin), and no worker extracts it for nothing."""
+    scope = read_scope(run.principal)
+    sent: set[str] = set()
+    window: deque[_Pending] = deque()
+    batch = _Batch()
+    for name, data in files:
+        pending = _Pending(name, data)
+        if data is not None:
+            key = document_id(data)
+            if key not in sent and not _already(run.app, scope, run.opts.dataset, key):
+                sent.add(key)
+                pending = _Pending(name, data, batch, len(batch.files))
+                batch.files.append((name, data))
+                batch.size += len(data)
+                if batch.size >= BATCH_BYTES or len(batch.files) >= BATCH_FILES:
+                    batch.send(pool)
+                    batch = _Batch()
+        window.append(pending)
+        while len(window) > AHEAD * pool.workers * BATCH_FILES:
+            yield _finish(run, window.popleft(), pool)
+    if batch.files:
+        batch.send(pool)
+    while window:
+        yield _finish(run, window.popleft(), pool)
+
+
+def _results(
+    run: _Run, files: Iterable[tuple[str, bytes | None]], workers: int
+) -> Iterator[IngestedFile]:
+    if workers <= 1:
+        for name, data in files:
+            yield _one(run, name, data)
+        return
+    with WorkerPool(run.extractor, workers) as pool:
+        yield from _in_parallel(run, files, pool)
+
+
 def ingest(
     app: Tansiq,
     principal: Principal,
@@ -187,16 +279,19 @@ def ingest(
     opts: IngestOptions,
     progress: Progress | None = None,
     total: int = 0,
+    workers: int = 1,
 ) -> IngestReport:
-    """Ingest documents one by one: each is stored whole or not at all; the rest goes on."""
+    """Ingest documents one by one: each is stored whole or not at all; the rest goes on.
+
+    With ``workers`` > 1, that many processes read and extract the files while this one stores
+    them, in input order, one transaction per document, as with one process."""
     require(principal, Permission.WRITE)
     check_name(opts.dataset)
     run = _Run(app, principal, opts, Extractor(gazetteer(app, read_scope(principal))))
     report = IngestReport(opts.dataset)
-    for done, (name, data) in enumerate(files, 1):
-        result = _one(run, name, data)
+    for done, result in enumerate(_results(run, files, workers), 1):
         if result.status == "skipped":
-            log.warning("Skipped %s: %s", name, result.reason)
+            log.warning("Skipped %s: %s", result.name, result.reason)
         report.files.append(result)
         if progress is not None:
             progress(done, total)
@@ -215,9 +310,15 @@ def ingest_paths(
     paths: list[Path],
     opts: IngestOptions,
     progress: Progress | None = None,
+    workers: int | None = None,
 ) -> IngestReport:
-    """Ingest files and folders from disk."""
+    """Ingest files and folders from disk; ``workers`` None: several processes for a large
+    input (see :func:`~tansiq.services.ingest_workers.auto_workers`), one for a small one."""
     require(principal, Permission.WRITE)
     found = files_under(paths)
     limit = app.settings.max_upload_mb << 20
-    return ingest(app, principal, read_files(found, limit), opts, progress, len(found))
+    if workers is None:
+        sizes = [size for size in (p.stat().st_size for p in found) if size <= limit]
+        workers = auto_workers(sizes)
+    files = read_files(found, limit)
+    return ingest(app, principal, files, opts, progress, len(found), workers)

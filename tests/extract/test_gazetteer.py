@@ -22,3 +22,28 @@ def test_it_finds_aliases_in_arabic_script() -> None:
 
 def test_it_ignores_very_short_names() -> None:
     assert Gazetteer([("x", "Person", ["Al"])]).find("Al said") == []
+
+
+def test_the_longest_known_name_wins_even_when_a_longer_one_is_left_unfinished() -> None:
+    gaz = Gazetteer(
+        [
+            ("o-1", "Organization", ["Amber Lantern"]),
+            ("o-2", "Organization", ["Amber Lantern Network Council of Elders"]),
+            ("o-3", "Organization", ["Lantern Network"]),
+        ]
+    )
+    found = gaz.find(
+        "The amber lantern network council met; the Amber Lantern Network Council of Elders"
+        " did not."
+    )
+    assert [(m.entity_id, m.text) for m in found] == [
+        ("o-1", "amber lantern"),
+        ("o-2", "Amber Lantern Network Council of Elders"),
+    ]
+
+
+def test_particles_inside_a_name_are_skipped_and_an_empty_gazetteer_finds_nothing() -> None:
+    gaz = Gazetteer([("p-2", "Person", ["Samir Abu Haddad"])])
+    found = gaz.find("Officers arrested Samir al Abu Haddad and SAMIR ABU HADDAD.")
+    assert [m.text for m in found] == ["Samir al Abu Haddad", "SAMIR ABU HADDAD"]
+    assert Gazetteer().find("Samir Abu Haddad") == []
