@@ -65,6 +65,11 @@ class Settings(BaseSettings):
         ge=1,
         description="Processes an import of a large file uses (1: parse and write in one).",
     )
+    ingest_workers: int = Field(
+        default=2,
+        ge=1,
+        description="Processes reading and extracting an ingest of several files (32 KiB+).",
+    )
     screening_threshold: float | None = Field(
         default=None,
         ge=0.0,

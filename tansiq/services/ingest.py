@@ -319,6 +319,6 @@ def ingest_paths(
     limit = app.settings.max_upload_mb << 20
     if workers is None:
         sizes = [size for size in (p.stat().st_size for p in found) if size <= limit]
-        workers = auto_workers(sizes)
+        workers = auto_workers(sizes, app.settings.ingest_workers)
     files = read_files(found, limit)
     return ingest(app, principal, files, opts, progress, len(found), workers)

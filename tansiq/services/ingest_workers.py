@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
-import os
 import pickle
 from concurrent.futures import Future, ProcessPoolExecutor
 from types import TracebackType
@@ -18,7 +17,6 @@ from tansiq.exceptions import InvalidData
 from tansiq.extract import Document, Extraction, Extractor, load_document
 
 log = logging.getLogger(__name__)
-MAX_WORKERS = 4
 PARALLEL_FROM_BYTES = 32 << 10
 """Below this much input (about 5,000 words) starting workers costs more than they save."""
 
@@ -41,19 +39,12 @@ def read(extractor: Extractor, files: list[tuple[str, bytes]]) -> list[Outcome]:
     return [next(found) if reason is None else reason for reason in skipped]
 
 
-def auto_workers(sizes: list[int]) -> int:
+def auto_workers(sizes: list[int], most: int) -> int:
     """How many processes an ingest of files of these sizes (bytes) should use: one for a
-    single or small input, else one per available core (at most :data:`MAX_WORKERS`)."""
+    single or small input, else one per file up to ``most`` (the ``ingest_workers`` setting)."""
     if len(sizes) < 2 or sum(sizes) < PARALLEL_FROM_BYTES:
         return 1
-    return max(1, min(MAX_WORKERS, len(sizes), _cores()))
-
-
-def _cores() -> int:
-    """The cores this process may run on."""
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0))
-    return os.cpu_count() or 1
+    return max(1, min(most, len(sizes)))
 
 
 class WorkerPool:

@@ -133,22 +133,19 @@ def test_an_extraction_error_in_a_worker_stops_the_ingest(
 
 
 def test_small_or_single_inputs_stay_in_process(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(workers_module, "_cores", lambda: 2)
-    assert auto_workers([]) == 1
-    assert auto_workers([10 * PARALLEL_FROM_BYTES]) == 1
-    assert auto_workers([100, 200, 300]) == 1
-    assert auto_workers([PARALLEL_FROM_BYTES, PARALLEL_FROM_BYTES]) == 2
-    assert auto_workers([PARALLEL_FROM_BYTES] * 10) == 2
-    monkeypatch.setattr(workers_module, "_cores", lambda: 64)
-    assert auto_workers([PARALLEL_FROM_BYTES] * 10) == workers_module.MAX_WORKERS
-    assert auto_workers([PARALLEL_FROM_BYTES] * 3) == 3
+    assert auto_workers([], 2) == 1
+    assert auto_workers([10 * PARALLEL_FROM_BYTES], 2) == 1
+    assert auto_workers([100, 200, 300], 2) == 1
+    assert auto_workers([PARALLEL_FROM_BYTES, PARALLEL_FROM_BYTES], 2) == 2
+    assert auto_workers([PARALLEL_FROM_BYTES] * 10, 2) == 2
+    assert auto_workers([PARALLEL_FROM_BYTES] * 10, 4) == 4
+    assert auto_workers([PARALLEL_FROM_BYTES] * 3, 64) == 3
 
 
 def test_a_large_folder_is_ingested_by_workers(
     app: Tansiq, admin: Principal, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(workers_module, "PARALLEL_FROM_BYTES", 100)
-    monkeypatch.setattr(workers_module, "_cores", lambda: 2)
     started: list[int] = []
     real = workers_module.WorkerPool.__init__
 
