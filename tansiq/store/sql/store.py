@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from typing import Any
 
 import orjson
-from sqlalchemy import ColumnElement, Engine, case, exists, func, or_, select
+from sqlalchemy import ColumnElement, Engine, Select, case, exists, func, or_, select
 
 from tansiq.domain.audit import AuditAction, AuditEvent
 from tansiq.domain.policy import Scope
@@ -142,14 +142,7 @@ class SQLStore(IdentityReads):
         self, datasets: str | Sequence[str] | None, scope: Scope, schemata: Sequence[str] = ()
     ) -> Iterator[Statement]:
         """Statements in entity order, streamed; optionally of some datasets and schemata."""
-        stmt = select(statements).where(visible(statements, scope))
-        if isinstance(datasets, str):
-            stmt = stmt.where(statements.c.dataset == datasets)
-        elif datasets is not None:
-            stmt = stmt.where(statements.c.dataset.in_(list(datasets)))
-        if schemata:
-            stmt = stmt.where(statements.c.schema.in_(list(schemata)))
-        stmt = stmt.order_by(statements.c.entity_id, statements.c.id)
+        stmt = statements_query(datasets, scope, schemata)
         with self.engine.connect() as conn:
             result = conn.execution_options(stream_results=True, yield_per=EXPORT_CHUNK)
             for row in result.execute(stmt):
@@ -279,3 +272,17 @@ def _stored_event(m: Any) -> StoredAuditEvent:
 def open_store(url: str) -> SQLStore:
     """A store for a database URL (the schema must be migrated: ``tansiq db upgrade``)."""
     return SQLStore(make_engine(url))
+
+
+def statements_query(
+    datasets: str | Sequence[str] | None, scope: Scope, schemata: Sequence[str] = ()
+) -> Select[Any]:
+    """The visible statements, in entity order, of some datasets and schemata (indexed)."""
+    stmt = select(statements).where(visible(statements, scope))
+    if isinstance(datasets, str):
+        stmt = stmt.where(statements.c.dataset == datasets)
+    elif datasets is not None:
+        stmt = stmt.where(statements.c.dataset.in_(list(datasets)))
+    if schemata:
+        stmt = stmt.where(statements.c.schema.in_(list(schemata)))
+    return stmt.order_by(statements.c.entity_id, statements.c.id)

@@ -58,6 +58,7 @@ statements = Table(
     Column("retracted", Boolean, nullable=False, server_default=text("false")),
     PrimaryKeyConstraint("entity_id", "id", name="pk_statements"),
     Index("ix_statements_dataset_entity", "dataset", "entity_id"),
+    Index("ix_statements_schema", "schema", "entity_id"),
     Index(
         "ix_statements_document",
         "document_id",
