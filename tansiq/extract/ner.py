@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from tansiq.extract.model import Candidate, Mention
+from tansiq.extract.tidy import one_label_per_name, tidy, tidy_all
 
 LABELS = {"PERSON": "PER", "PER": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"}
 SCHEMAS = {"PER": "Person", "ORG": "Organization"}
@@ -20,21 +21,22 @@ DATELINE = re.compile(
 
 
 def model_mentions(doc: Any) -> list[Mention]:
-    """PER, ORG and LOC entities from the spaCy model."""
-    return [
+    """PER, ORG and LOC entities from the spaCy model, trimmed to the name (see
+    :mod:`tansiq.extract.tidy`)."""
+    return tidy_all(
         Mention(e.text, LABELS[e.label_], e.start_char, e.end_char)
         for e in doc.ents
         if e.label_ in LABELS and e.text.strip()
-    ]
+    )
 
 
 def acronym_mentions(text: str) -> list[Mention]:
     """'Central Bureau of Judicial Investigation (BCIJ)': both forms, and every later 'BCIJ'."""
     found: list[Mention] = []
     for m in ACRONYM.finditer(text):
-        skip = len(LEADING.match(m.group(1)).group(0))  # type: ignore[union-attr]
-        long_form = m.group(1)[skip:]
-        found.append(Mention(long_form, "ORG", m.start(1) + skip, m.end(1), source="acronym"))
+        long_form = tidy(Mention(m.group(1), "ORG", m.start(1), m.end(1), source="acronym"))
+        if long_form is not None:
+            found.append(long_form)
         short = m.group(2)
         for use in re.finditer(rf"(?<![\w-]){re.escape(short)}(?![\w])", text):
             found.append(Mention(short, "ORG", use.start(), use.end(), source="acronym"))
@@ -50,13 +52,14 @@ def dateline_mentions(text: str) -> list[Mention]:
 
 
 def merge(*layers: list[Mention]) -> list[Mention]:
-    """Mentions from several sources, earlier layers winning where spans overlap."""
+    """Mentions from several sources, earlier layers winning where spans overlap; one label
+    per name in the document."""
     kept: list[Mention] = []
     for layer in layers:
         for mention in layer:
             if not any(k.start < mention.end and mention.start < k.end for k in kept):
                 kept.append(mention)
-    return sorted(kept, key=lambda m: m.start)
+    return one_label_per_name(sorted(kept, key=lambda m: m.start))
 
 
 def candidates(mentions: list[Mention], acronyms: dict[str, str]) -> list[Candidate]:
@@ -87,4 +90,8 @@ def _join_surnames(groups: dict[tuple[str, str], list[Mention]]) -> None:
 
 def acronym_table(text: str) -> dict[str, str]:
     """Acronyms defined in the text, mapped to their long forms."""
-    return {m.group(2): LEADING.sub("", m.group(1)) for m in ACRONYM.finditer(text)}
+    table = {}
+    for m in ACRONYM.finditer(text):
+        long_form = tidy(Mention(m.group(1), "ORG", m.start(1), m.end(1)))
+        table[m.group(2)] = long_form.text if long_form else LEADING.sub("", m.group(1))
+    return table
