@@ -26,12 +26,13 @@ from tansiq.services.audit import record
 from tansiq.services.datasets import check_name
 from tansiq.services.importing import ImportOptions, dataset_context
 from tansiq.services.ingest_workers import Outcome, WorkerPool, auto_workers
-from tansiq.services.watchlist_index import SCREENED_SCHEMATA
+from tansiq.services.mention_links import Link, Linker, link_entities
+from tansiq.services.watchlist_index import SCREENED_SCHEMATA, load_index
 
 log = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]
 NAME_PROPS = ("name", "alias", "weakAlias", "previousName", "abbreviation")
-_GAZETTEERS: OrderedDict[str, Gazetteer] = OrderedDict()
+_GAZETTEERS: OrderedDict[str, tuple[Gazetteer, tuple[str, ...]]] = OrderedDict()
 AHEAD = 2
 """Batches sent ahead per worker: enough to keep it busy, few enough to bound the memory held."""
 BATCH_BYTES = 16 << 10
@@ -95,17 +96,24 @@ def files_under(paths: Iterable[Path]) -> list[Path]:
 
 def gazetteer(app: Tansiq, scope: Scope) -> Gazetteer:
     """Names of the people and organisations the reader may see, for resolving mentions."""
+    return _known(app, scope)[0]
+
+
+def _known(app: Tansiq, scope: Scope) -> tuple[Gazetteer, tuple[str, ...]]:
+    """The gazetteer, and the datasets that hold the people and organisations in it."""
     names = [d.name for d in app.store.datasets(scope)]
     key = app.store.dataset_state(names, scope) + repr(scope)
     if key not in _GAZETTEERS:
         entries = []
+        datasets: set[str] = set()
         for entity_id, group in group_by_entity(
             app.store.iter_statements(None, scope, SCREENED_SCHEMATA)
         ):
             values = [s.value for s in group if s.prop in NAME_PROPS]
             if values:
                 entries.append((entity_id, group[0].schema, values))
-        _GAZETTEERS[key] = Gazetteer(entries)
+                datasets.update(s.dataset for s in group)
+        _GAZETTEERS[key] = (Gazetteer(entries), tuple(sorted(datasets)))
         while len(_GAZETTEERS) > 2:
             _GAZETTEERS.popitem(last=False)
     return _GAZETTEERS[key]
@@ -119,7 +127,18 @@ class _Run:
     principal: Principal
     opts: IngestOptions
     extractor: Extractor
+    known: tuple[str, ...] = ()
     base: StatementContext | None = None
+    _linker: Linker | None = None
+
+    def links(self, found: Extraction) -> list[Link]:
+        """The document's candidate names that the matching engine links to known entities."""
+        if not self.known or not found.candidates:
+            return []
+        if self._linker is None:
+            index = load_index(self.app, self.known, read_scope(self.principal))
+            self._linker = Linker(index.index)
+        return self._linker.links(found.candidates)
 
     def context(self, source: str) -> StatementContext:
         if self.base is None:
@@ -132,11 +151,19 @@ class _Run:
         return replace(self.base, origin=source, seen_at=utc_now())
 
 
-def _store(app: Tansiq, principal: Principal, ctx: StatementContext, found: Extraction) -> int:
+def _store(
+    app: Tansiq,
+    principal: Principal,
+    ctx: StatementContext,
+    found: Extraction,
+    links: list[Link],
+) -> int:
     document_id = found.document.id
+    entities = to_entities(found)
+    link_entities(found, entities, links)
     with app.store.transaction() as writer:
         count = 0
-        for entity in to_entities(found):
+        for entity in entities:
             spans = entity.get("provenance", {}).get("spans", {})
             stmts = list(entity_statements(entity, ctx, document_id, spans))
             count += writer.put_statements(stmts)
@@ -149,6 +176,7 @@ def _store(app: Tansiq, principal: Principal, ctx: StatementContext, found: Extr
             source=ctx.origin,
             statements=count,
             events=len(found.events),
+            linked=len(links),
         )
     return count
 
@@ -180,7 +208,7 @@ def _duplicate(name: str, document_id: str, language: str | None) -> IngestedFil
 
 def _save(run: _Run, name: str, found: Extraction) -> IngestedFile:
     document = found.document
-    _store(run.app, run.principal, run.context(name), found)
+    _store(run.app, run.principal, run.context(name), found, run.links(found))
     return IngestedFile(
         name,
         "ingested",
@@ -287,7 +315,8 @@ def ingest(
     them, in input order, one transaction per document, as with one process."""
     require(principal, Permission.WRITE)
     check_name(opts.dataset)
-    run = _Run(app, principal, opts, Extractor(gazetteer(app, read_scope(principal))))
+    known, datasets = _known(app, read_scope(principal))
+    run = _Run(app, principal, opts, Extractor(known), datasets)
     report = IngestReport(opts.dataset)
     for done, result in enumerate(_results(run, files, workers), 1):
         if result.status == "skipped":
