@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from tansiq.demo.lore import GROUPS
-from tansiq.demo.storytools import Cast, Story, age, group_index, group_name, spelled
+from tansiq.demo.storytools import (
+    Cast,
+    Story,
+    age,
+    group_index,
+    group_name,
+    respelled,
+    spelled,
+)
 
 DISPATCH = "The Meridian Dispatch"
 SAHEL_POST = "Sahel Morning Post"
@@ -28,7 +36,8 @@ def cell_dismantled(cast: Cast) -> Story:
             f"Among those detained is {spelled(rng, leader)}, {age(leader, published)}, described "
             f"by investigators as the cell's leader, and {spelled(rng, second)}, "
             f"{age(second, published)}, who allegedly handled recruitment.",
-            f"A third suspect, identified as {spelled(rng, third)}, remains at large. "
+            f"A third suspect, identified as {respelled(third)}, remains "
+            f"at large. "
             f"Officers seized weapons, cash and {phones} mobile phones during the raids.",
             f"The bureau says it has dismantled {cells} cells since 2015.",
         ),

@@ -69,6 +69,32 @@ def spelled(rng: random.Random, person: WatchPerson, french: bool = False) -> st
     return name
 
 
+RESPELLINGS = (
+    ("ou", "u"),
+    ("dj", "j"),
+    ("ch", "sh"),
+    ("kh", "k"),
+    ("o", "ou"),
+    ("i", "y"),
+    ("e", "a"),
+)
+"""A journalist's own transliteration of a surname, tried in order (see :func:`respelled`)."""
+
+
+def respelled(person: WatchPerson) -> str:
+    """The person's listed name with the surname spelt as no list entry spells it ('Othmane
+    Djelchadra' -> 'Othmane Jelchadra'): a document naming the person in a way only the matching
+    engine links to the watchlist."""
+    first, _, last = person.name.rpartition(" ")
+    listed = {n.casefold() for n in (person.name, *person.aliases)}
+    for old, new in RESPELLINGS:
+        if old in last:
+            other = f"{first} {last.replace(old, new, 1)}".strip()
+            if other.casefold() not in listed:
+                return other
+    return f"{first} {last}e".strip()
+
+
 def age(person: WatchPerson, published: str) -> int:
     """Age in the year of publication (year arithmetic is what newspapers do)."""
     return int(published[:4]) - person.birth_year

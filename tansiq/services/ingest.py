@@ -63,6 +63,8 @@ class IngestedFile:
     events: int = 0
     figures: int = 0
     reason: str | None = None
+    linked: int = 0
+    """New names linked to known entities by the matching engine (see mention_links)."""
 
 
 @dataclass
@@ -208,7 +210,8 @@ def _duplicate(name: str, document_id: str, language: str | None) -> IngestedFil
 
 def _save(run: _Run, name: str, found: Extraction) -> IngestedFile:
     document = found.document
-    _store(run.app, run.principal, run.context(name), found, run.links(found))
+    links = run.links(found)
+    _store(run.app, run.principal, run.context(name), found, links)
     return IngestedFile(
         name,
         "ingested",
@@ -217,6 +220,7 @@ def _save(run: _Run, name: str, found: Extraction) -> IngestedFile:
         len(found.mentions),
         len(found.events),
         len(found.figures),
+        linked=len(links),
     )
 
 

@@ -21,6 +21,7 @@ def test_the_demo_loads_screens_and_ingests_its_fictional_world(
     } <= names
     assert summary.screening is not None and summary.screening.alert_count == 15
     assert summary.ingested is not None and summary.ingested.count("ingested") == 10
+    assert sum(f.linked for f in summary.ingested.files) >= 1  # a name the list spells otherwise
     assert len(summary.accounts) == 6
     liaison = principal_by_email(app, "liaison@partner-service.demo")
     seen = {d.name for d in list_datasets(app, liaison) if d.statement_count}

@@ -71,9 +71,11 @@ def demo_command(
         ing = summary.ingested
         events = sum(f.events for f in ing.files)
         figures = sum(f.figures for f in ing.files)
+        linked = sum(f.linked for f in ing.files)
         out.print(
             f"Ingested {ing.count('ingested')} demo articles into {ing.dataset} "
-            f"({ing.count('duplicate')} already there): {events} events, {figures} figures. "
+            f"({ing.count('duplicate')} already there): {events} events, {figures} figures, "
+            f"{linked} names spelt differently linked to the watchlist. "
             "Read them: /documents and /events in the web app."
         )
     if summary.accounts:
