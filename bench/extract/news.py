@@ -71,6 +71,10 @@ def main(argv: list[str] | None = None) -> int:
                 {(e.type, e.start) for e in x.events},
                 {(e["type"], e["start"]) for e in gold["events"]},
             ),
+            "events (+ date)": scores(
+                {(e.type, e.start, e.date) for e in x.events},
+                {(e["type"], e["start"], e["date"]) for e in gold["events"]},
+            ),
         }
         for label in ("PER", "ORG", "LOC"):
             pred = {m.text.casefold().removeprefix("the ") for m in x.mentions if m.label == label}

@@ -58,6 +58,22 @@ def parse_reference(published: str | None) -> date | None:
         return None
 
 
+DATELINE_HEAD = re.compile(r"^\s*[^\n]{0,80}?\s[–—-]\s")
+"""The head of a dateline: 'Abuja, 14 June 2024 – ', up to the dash."""
+
+
+def dateline_reference(text: str) -> date | None:
+    """The full date of the text's dateline ('Abuja, 14 June 2024 – ...'), if it has one: the
+    reference for 'on Sunday' when the file carries no publication date."""
+    head = DATELINE_HEAD.match(text)
+    if head is None:
+        return None
+    for found in find_dates(head.group(0)):
+        if found.value and len(found.value) == 10:
+            return parse_reference(found.value)
+    return None
+
+
 def find_dates(text: str, reference: date | None = None) -> list[DateSpan]:
     """Date expressions in ``text``, longest first where they overlap, in text order."""
     spans: list[DateSpan] = []

@@ -7,7 +7,7 @@ from dataclasses import replace
 from typing import Any
 
 from tansiq.extract import lexicon as lx
-from tansiq.extract.dates import DateSpan
+from tansiq.extract.dates import MONTHS_EN, MONTHS_FR, WEEKDAYS, DateSpan
 from tansiq.extract.model import Event, Figure, Role, Span
 
 Token = Any
@@ -18,6 +18,10 @@ ACTOR_DEPS = {"nsubj", "agent", "obl:agent"}
 PATIENT_DEPS = {"dobj", "obj", "nsubjpass", "nsubj:pass"}
 RELATIVES = {"who", "which", "that", "whom", "qui", "que", "lequel"}
 SKIP_LEFT = {"det", "punct", "cc", "case", "predet"}
+DASHES = {"–", "—", "-", "--"}
+CALENDAR_WORDS = frozenset([*MONTHS_EN.split(), *MONTHS_FR.split(), *WEEKDAYS])
+OBJECT_DEPS = {"pobj", "obl", "nmod", "obl:mod", "obl:arg"}
+PLACE_PREPOSITIONS = {"in", "near", "at", "outside", "à", "en", "dans", "près", "au", "aux"}
 UNREALISED = {"plan", "foil", "thwart", "prevent", "stage", "plot", "avert", "déjouer", "planifier"}
 UNREALISED |= {"planning", "staging", "prepare", "preparing", "threaten", "intend", "aim"}
 MODALS = {"will", "would", "could", "might", "may", "should", "shall", "can", "must", "ought"}
@@ -44,6 +48,9 @@ PATIENT_ROLE |= {lx.MEETING: "involved", lx.PROGRAMME: "programme", lx.RETURN: "
 def noun_phrase(token: Token) -> tuple[int, int]:
     """The character span of the phrase a noun heads, without determiners or a relative clause."""
     left = [t for t in token.subtree if t.i <= token.i]
+    dashes = [n for n, t in enumerate(left) if t.text in DASHES]
+    if dashes:  # 'Rabat – Security services': a dateline is not part of the phrase
+        left = left[dashes[-1] + 1 :] or [token]
     while left and (left[0].dep_ in SKIP_LEFT or left[0].is_punct) and left[0] is not token:
         left.pop(0)
     end_token = token
@@ -149,6 +156,7 @@ class EventReader:
     ) -> Event | None:
         reader = noun_arguments if trigger.pos_ == "NOUN" else verb_arguments
         actors, patients, others = reader(trigger)
+        patients = [t for t in patients if not _in_dates(t, dates)]  # 'attack ... on Sunday'
         if trigger.pos_ == "NOUN" and trigger.head.lemma_.lower() in UNREALISED:
             return None
         roles = [*self._actors(kind, actors), *self._patients(kind, patients, trigger)]
@@ -168,7 +176,7 @@ class EventReader:
             end=trigger.idx + len(trigger.text),
             sentence=span,
             date=_nearest_date(trigger.idx, span, dates),
-            location=self._location(others, sent),
+            location=self._location(others, sent, dates),
             roles=tuple(_dedup(roles)),
             count=next((f for f in figures if _overlaps(f, patient_spans)), None),
         )
@@ -237,12 +245,31 @@ class EventReader:
                 continue
             yield self._role("weapon", token)
 
-    def _location(self, others: list[Token], sent: Any) -> str | None:
-        labels = ("LOC", "GPE")
-        for token in others:
-            if token.ent_type_ in labels:
-                return str(token.doc[token.left_edge.i : token.i + 1].text)
-        return next((e.text for e in sent.ents if e.label_ in labels), None)
+    def _location(self, others: list[Token], sent: Any, dates: list[DateSpan]) -> str | None:
+        """Where: a place named under the trigger ('in Damboa', 'à Marseille'), else in the
+        sentence a place after 'in', 'near', 'à', ..., else its first place. Places are the
+        document's LOC mentions (the parse has no NER of its own); a proper noun after such a
+        preposition counts too, unless it is a date ('in March')."""
+        after_preposition = [
+            t for t in sent if t.dep_ in OBJECT_DEPS and t.head.lower_ in PLACE_PREPOSITIONS
+        ]
+        rounds = (
+            (t for t in others if self._is_place(t) or _named_after_preposition(t, dates)),
+            (
+                t
+                for t in after_preposition
+                if self._is_place(t) or _named_after_preposition(t, dates)
+            ),
+            (t for t in sent if t.pos_ == "PROPN" and self._is_place(t)),
+        )
+        for candidates in rounds:
+            token = next(candidates, None)
+            if token is not None:
+                return _place_text(token)
+        return None
+
+    def _is_place(self, token: Token) -> bool:
+        return self.resolve(token.idx, token.idx + len(token.text))[1] == "LOC"
 
 
 def realised(trigger: Token) -> bool:
@@ -335,3 +362,26 @@ def _dedup(roles: list[Role]) -> list[Role]:
             seen.add((role.role, role.start))
             kept.append(role)
     return kept
+
+
+def _in_dates(token: Token, dates: list[DateSpan]) -> bool:
+    return any(d.start <= token.idx < d.end for d in dates)
+
+
+def _named_after_preposition(token: Token, dates: list[DateSpan]) -> bool:
+    """A proper noun after 'in', 'near', 'à', ... that is not a date: most likely a place."""
+    return (
+        token.pos_ == "PROPN"
+        and token.head.lower_ in PLACE_PREPOSITIONS
+        and not _in_dates(token, dates)
+        and token.lower_ not in CALENDAR_WORDS
+    )
+
+
+def _place_text(token: Token) -> str:
+    """The place's words: the token and its compounds on the left, without a preposition or
+    article ('à Marseille' -> 'Marseille', 'Borno State')."""
+    words = list(token.doc[token.left_edge.i : token.i + 1])
+    while words and words[0] is not token and (words[0].dep_ in SKIP_LEFT or words[0].is_punct):
+        words.pop(0)
+    return str(token.doc[words[0].i : token.i + 1].text).strip()

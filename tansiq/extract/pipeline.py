@@ -9,7 +9,7 @@ from typing import Any
 
 from tansiq.extract import ner
 from tansiq.extract.attributes import FastRuler
-from tansiq.extract.dates import find_dates, parse_reference
+from tansiq.extract.dates import dateline_reference, find_dates, parse_reference
 from tansiq.extract.events import EventReader
 from tansiq.extract.figures import find_figures
 from tansiq.extract.focus import focus, needs_names, trigger_pattern
@@ -115,7 +115,7 @@ class Extractor:
             ner.model_mentions(named) if named is not None else [],
         )
         sentences = [_trimmed(s) for s in doc.sents]
-        reference = parse_reference(document.published)
+        reference = parse_reference(document.published) or dateline_reference(text)
         dates = find_dates(text, reference)
         figures = find_figures(doc, text, sentences, dates, prepared.lang, reference)
         reader = EventReader(self.lexicon, _resolver(mentions))

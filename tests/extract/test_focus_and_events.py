@@ -71,3 +71,33 @@ def test_objects_of_harm_verbs_are_victims_and_of_damage_verbs_targets() -> None
 
 def test_instruments_of_an_attack_are_weapons() -> None:
     assert ("weapon", "mortars") in roles_of("the rebels attacked the barracks with mortars.")
+
+
+def _events(text: str, published: str | None = None, language: str = "en") -> list:
+    doc = Document("w.txt", text, "text/plain", "b" * 64, published=published, language=language)
+    return list(Extractor().extract(doc).events)
+
+
+def test_an_event_takes_the_place_named_with_it() -> None:
+    [event] = _events("Police arrested two men in Tessaoua on Monday.", "2022-03-09")
+    assert event.location == "Tessaoua"
+    [event] = _events("The army said gunmen attacked a police post in Damboa State on Sunday.")
+    assert event.location == "Damboa State"
+
+
+def test_a_month_after_in_is_no_place() -> None:
+    [event] = _events("Police arrested two men in March.")
+    assert event.location is None
+
+
+def test_a_dateline_date_is_the_reference_for_weekdays() -> None:
+    text = "Tessaoua, 14 June 2024 – Gunmen attacked a police post in Damboa on Sunday."
+    [event] = _events(text)
+    assert event.date == "2024-06-09"
+
+
+def test_a_date_is_no_target_and_a_dateline_no_agency() -> None:
+    roles = roles_of("Tessaoua – Security services arrested two men on Monday.")
+    assert ("agency", "Security services") in roles
+    roles = roles_of("The rebels attacked a police post on Sunday.")
+    assert ("target", "Sunday") not in roles
