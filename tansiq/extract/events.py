@@ -246,27 +246,36 @@ class EventReader:
             yield self._role("weapon", token)
 
     def _location(self, others: list[Token], sent: Any, dates: list[DateSpan]) -> str | None:
-        """Where: a place named under the trigger ('in Damboa', 'à Marseille'), else in the
+        """Where: a place named with the trigger ('in Damboa', 'à Marseille'), else in the
         sentence a place after 'in', 'near', 'à', ..., else its first place. Places are the
         document's LOC mentions (the parse has no NER of its own); a proper noun after such a
         preposition counts too, unless it is a date ('in March')."""
         after_preposition = [
             t for t in sent if t.dep_ in OBJECT_DEPS and t.head.lower_ in PLACE_PREPOSITIONS
         ]
-        rounds = (
-            (t for t in others if self._is_place(t) or _named_after_preposition(t, dates)),
-            (
-                t
-                for t in after_preposition
-                if self._is_place(t) or _named_after_preposition(t, dates)
-            ),
-            (t for t in sent if t.pos_ == "PROPN" and self._is_place(t)),
-        )
-        for candidates in rounds:
-            token = next(candidates, None)
-            if token is not None:
-                return _place_text(token)
-        return None
+        for tokens in (others, after_preposition):
+            for token in tokens:
+                place = self._place_in(_phrase(token))
+                if place is not None:
+                    return place
+            for token in tokens:
+                words = _phrase(token)
+                if _named_after_preposition(token, dates) and "\n" not in _text(words):
+                    return _text(words)
+        return self._place_in(list(sent))
+
+    def _place_in(self, words: list[Token]) -> str | None:
+        """The first run of words that a place mention covers."""
+        run = [w for w in words if w.pos_ == "PROPN" and self._is_place(w)]
+        if not run:
+            return None
+        first = run[0]
+        last = first
+        for word in words[words.index(first) + 1 :]:
+            if word not in run:
+                break
+            last = word
+        return _text([first, last])
 
     def _is_place(self, token: Token) -> bool:
         return self.resolve(token.idx, token.idx + len(token.text))[1] == "LOC"
@@ -378,10 +387,14 @@ def _named_after_preposition(token: Token, dates: list[DateSpan]) -> bool:
     )
 
 
-def _place_text(token: Token) -> str:
-    """The place's words: the token and its compounds on the left, without a preposition or
-    article ('à Marseille' -> 'Marseille', 'Borno State')."""
+def _phrase(token: Token) -> list[Token]:
+    """The token and its left compounds, without a preposition or article ('à Marseille' ->
+    'Marseille', 'Borno State')."""
     words = list(token.doc[token.left_edge.i : token.i + 1])
     while words and words[0] is not token and (words[0].dep_ in SKIP_LEFT or words[0].is_punct):
         words.pop(0)
-    return str(token.doc[words[0].i : token.i + 1].text).strip()
+    return words
+
+
+def _text(words: list[Token]) -> str:
+    return str(words[0].doc[words[0].i : words[-1].i + 1].text).strip()
