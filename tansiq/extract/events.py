@@ -20,6 +20,7 @@ RELATIVES = {"who", "which", "that", "whom", "qui", "que", "lequel"}
 SKIP_LEFT = {"det", "punct", "cc", "case", "predet"}
 DASHES = {"–", "—", "-", "--"}
 CALENDAR_WORDS = frozenset([*MONTHS_EN.split(), *MONTHS_FR.split(), *WEEKDAYS])
+ACTOR_ROLES = {"perpetrator", "perpetrator_org", "agency"}
 OBJECT_DEPS = {"pobj", "obl", "nmod", "obl:mod", "obl:arg"}
 PLACE_PREPOSITIONS = {"in", "near", "at", "outside", "à", "en", "dans", "près", "au", "aux"}
 UNREALISED = {"plan", "foil", "thwart", "prevent", "stage", "plot", "avert", "déjouer", "planifier"}
@@ -120,15 +121,21 @@ class EventReader:
     ) -> list[Event]:
         """The events reported in ``doc`` as having happened, re-mentions merged into the first."""
         found: list[tuple[Event, bool]] = []
+        headline: list[Event] = []
         for sent, span in zip(doc.sents, sentences, strict=True):
+            is_headline = not found and not headline and _is_headline(doc.text, span)
             for token in sent:
                 kind = self._kind(token)
                 if kind is None or not realised(token):
                     continue
                 event = self._event(kind, token, sent, span, dates, figures)
-                if event is not None:
+                if event is None:
+                    continue
+                if is_headline:
+                    headline.append(event)
+                else:
                     found.append((event, token.pos_ == "NOUN" and definite(token)))
-        return merge_mentions(found)
+        return fold_headline(headline, merge_mentions(found))
 
     def _kind(self, token: Token) -> str | None:
         pos = token.pos_
@@ -331,6 +338,37 @@ def merge_mentions(found: list[tuple[Event, bool]]) -> list[Event]:
         )
         kept[kept.index(target)] = merged
     return kept
+
+
+def _is_headline(text: str, span: Span) -> bool:
+    """A first line without final punctuation, followed by a blank line: the title."""
+    line = text[span.start : span.end].rstrip()
+    if not line or line[-1] in ".!?:;\"”»'’" or "\n" in line:
+        return False
+    return text[span.end :].lstrip(" \t").startswith(("\n\n", "\r\n\r\n"))
+
+
+def fold_headline(headline: list[Event], body: list[Event]) -> list[Event]:
+    """A title's events are re-mentions of the body's first event of their type ('Customs post
+    attacked near Agadez' over 'Fighters ... attacked a customs post'); one the body does not tell
+    is kept without actors, since headline grammar drops the auxiliary that marks a passive."""
+    events = list(body)
+    for event in headline:
+        target = next((e for e in events if e.type == event.type and _compatible(e, event)), None)
+        if target is None:
+            roles = tuple(r for r in event.roles if r.role not in ACTOR_ROLES)
+            events.append(replace(event, roles=roles))
+            continue
+        events[events.index(target)] = replace(
+            target,
+            mentions=(Span(event.start, event.end), *target.mentions),
+            location=target.location or event.location,
+        )
+    return sorted(events, key=lambda e: e.start)
+
+
+def _compatible(first: Event, later: Event) -> bool:
+    return not (first.date and later.date and first.date != later.date)
 
 
 def _same(first: Event, later: Event, is_definite: bool) -> bool:

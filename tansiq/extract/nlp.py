@@ -30,6 +30,8 @@ def pipeline(lang: str) -> Any:
         except OSError:
             continue
         nlp.max_length = MAX_LENGTH
+        if "parser" in nlp.pipe_names:
+            nlp.add_pipe(_paragraph_component(spacy), before="parser")
         return nlp
     raise ConfigurationError(
         f"no spaCy model for {lang!r} is installed: pip install {PACKAGES[lang]}"
@@ -46,3 +48,23 @@ def attribute_ruler(lang: str) -> FastRuler | None:
     if names[names.index("attribute_ruler") + 1 :] not in (["lemmatizer"], ["lemmatizer", "ner"]):
         return None
     return fast_ruler(pipeline(lang).get_pipe("attribute_ruler"))
+
+
+PARAGRAPHS = "tansiq_paragraphs"
+
+
+def _paragraph_component(spacy: Any) -> str:
+    """Register (once) the component that starts a sentence after a blank line: a title and the
+    first sentence of the body are two sentences, whatever the parser would make of them."""
+    language = spacy.language.Language
+    if not language.has_factory(PARAGRAPHS):
+        language.component(PARAGRAPHS, func=paragraph_breaks)
+    return PARAGRAPHS
+
+
+def paragraph_breaks(doc: Any) -> Any:
+    """Mark the first word after a blank line as a sentence start (the parser keeps it)."""
+    for token in doc[:-1]:
+        if token.is_space and token.text.count("\n") >= 2:
+            doc[token.i + 1].is_sent_start = True
+    return doc

@@ -101,3 +101,18 @@ def test_a_date_is_no_target_and_a_dateline_no_agency() -> None:
     assert ("agency", "Security services") in roles
     roles = roles_of("The rebels attacked a police post on Sunday.")
     assert ("target", "Sunday") not in roles
+
+
+def test_a_title_is_its_own_sentence_and_a_re_mention_of_the_body() -> None:
+    text = (
+        "Border post attacked near Tessaoua\n\n"
+        "Gunmen attacked a border post near Tessaoua on 9 May 2023, killing 4 guards.\n"
+    )
+    events = _events(text)
+    attacks = [e for e in events if e.trigger == "attacked"]
+    assert len(attacks) == 1
+    [attack] = attacks
+    assert attack.start > text.index("\n\n")
+    assert [text[m.start : m.end] for m in attack.mentions] == ["attacked"]
+    assert attack.mentions[0].start < text.index("\n\n")
+    assert ("perpetrator_org", "Border post") not in [(r.role, r.text) for r in attack.roles]
