@@ -74,6 +74,8 @@ class Traveller:
     debarkation: str = ""
     documents: list[Document] = field(default_factory=list)
     references: list[str] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)  # other spellings, e.g. as booked
+    record_locators: list[str] = field(default_factory=list)  # PNR locators of the booking
 
     @property
     def name(self) -> str:
@@ -111,6 +113,7 @@ def make_person(traveller: Traveller, dataset: str) -> EntityProxy:
     key = traveller.source_id or "|".join([traveller.name, traveller.birth_date or "", *numbers])
     person.id = person.make_id(dataset, "traveller", key)
     person.add("name", traveller.name, cleaned=True)
+    person.add("alias", traveller.aliases, cleaned=True)
     person.add("lastName", traveller.surname or None, cleaned=True)
     person.add("firstName", traveller.given_names[:1], cleaned=True)
     person.add("middleName", traveller.given_names[1:], cleaned=True)
@@ -168,4 +171,5 @@ def make_trip(person: EntityProxy, traveller: Traveller, leg: Leg, dataset: str)
     trip.add("endDate", leg.arrival_time, cleaned=True)
     trip.add("keywords", [k for k in (leg.flight, traveller.role) if k], cleaned=True)
     trip.add("notes", traveller.references, cleaned=True)
+    trip.add("recordId", traveller.record_locators, cleaned=True)
     return trip

@@ -79,17 +79,31 @@ def tokenize(text: str) -> Iterator[Segment]:
         if cursor.pos >= len(text):
             return
         if text.startswith("UNA", cursor.pos):
-            _read_una(cursor)
+            start = cursor.line
+            warning = _read_una(cursor)
+            if warning:
+                yield Segment("UNA", (), cursor.count, start, "UNA", warning)
             continue
         yield _next_segment(cursor)
 
 
-def _read_una(cursor: _Cursor) -> None:
+def _read_una(cursor: _Cursor) -> str | None:
+    """Read the service string advice; return a warning when it had to be guessed."""
     advice = cursor.text[cursor.pos + 3 : cursor.pos + 9]
-    if len(advice) == 6:
-        terminator = "\n" if advice[5] in _NEWLINES else advice[5]
-        cursor.delims = Delimiters(advice[0], advice[1], advice[3], terminator)
     cursor.advance_to(cursor.pos + 3 + len(advice))
+    if len(advice) < 6:
+        return "UNA too short; default delimiters used"
+    terminator = "\n" if advice[5] in _NEWLINES else advice[5]
+    if terminator == "\n" and advice[4] == "'":  # five characters, the decimal mark left out
+        release = next((c for c in advice[2:4] if c in "?\\"), "?")
+        cursor.delims = Delimiters(advice[0], advice[1], release, "'")
+        return f"UNA has five characters, not six; read with release {release!r}"
+    cursor.delims = Delimiters(advice[0], advice[1], advice[3], terminator)
+    text, pos = cursor.text, cursor.pos
+    if text.find(terminator, pos) < 0 and text.find("'", pos) >= 0:
+        cursor.delims = Delimiters(advice[0], advice[1], advice[3], "'")
+        return f'UNA terminator {terminator!r} never used; segments end at "\'"'
+    return None
 
 
 def _next_segment(cursor: _Cursor) -> Segment:
