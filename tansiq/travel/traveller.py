@@ -9,6 +9,7 @@ the IATA code, so every manifest shares them.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from followthemoney import EntityProxy, model
 
@@ -149,6 +150,12 @@ def make_airport(code: str) -> EntityProxy:
     return airport
 
 
+@lru_cache(maxsize=4096)
+def airport_id(code: str) -> str:
+    """The id of an airport's Address entity (see `make_airport`)."""
+    return str(make_airport(code).id)
+
+
 def airports(legs: list[Leg]) -> list[EntityProxy]:
     """Build one Address entity per distinct airport of the legs."""
     codes = dict.fromkeys(c.upper() for leg in legs for c in (leg.departure, leg.arrival) if c)
@@ -164,9 +171,9 @@ def make_trip(person: EntityProxy, traveller: Traveller, leg: Leg, dataset: str)
     trip.add("name", f"{leg.flight or 'Flight'} {leg.departure or '?'}-{leg.arrival or '?'}")
     trip.add("involved", person.id, cleaned=True)
     if leg.departure:
-        trip.add("startLocation", make_airport(leg.departure).id, cleaned=True)
+        trip.add("startLocation", airport_id(leg.departure), cleaned=True)
     if leg.arrival:
-        trip.add("endLocation", make_airport(leg.arrival).id, cleaned=True)
+        trip.add("endLocation", airport_id(leg.arrival), cleaned=True)
     trip.add("startDate", leg.departure_time, cleaned=True)
     trip.add("endDate", leg.arrival_time, cleaned=True)
     trip.add("keywords", [k for k in (leg.flight, traveller.role) if k], cleaned=True)

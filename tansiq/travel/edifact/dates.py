@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from functools import lru_cache
 
 # Format qualifier (2379) -> strptime pattern. Two-digit years get a century below.
 FORMATS = {
@@ -15,6 +16,7 @@ FORMATS = {
 _BY_LENGTH = {6: "101", 8: "102", 10: "201", 12: "203", 14: "204"}
 
 
+@lru_cache(maxsize=8192)
 def parse_dtm(value: str, fmt: str, reference_year: int, *, past: bool) -> str | None:
     """Return an ISO date or date-time, or None if the value is not a date.
 
