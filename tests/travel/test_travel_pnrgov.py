@@ -10,7 +10,7 @@ from followthemoney import EntityProxy
 from tansiq.exceptions import InvalidData
 from tansiq.travel import PARSERS, detect_format, parse_file
 from tansiq.travel.edifact import parse_pnrgov, parse_pnrgov_text, tokenize
-from tansiq.travel.edifact.pnr_fields import glued_title, read_tvl, split_given
+from tansiq.travel.edifact.pnr_fields import glued_title, read_docs, read_tvl, split_given
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "eval" / "travel" / "pnrgov"
@@ -73,6 +73,15 @@ def test_an_infant_gets_a_person_of_its_own_from_tif_docs_and_inft() -> None:
     assert len(trips) == 2 and all("infant" in t.get("keywords") for t in trips)
     helga = _person(entities, "HELGA MARIA NORDLUND")
     assert [p.first("number") for p in _held(entities, helga, "Passport")] == ["SE5544332"]
+
+
+def test_docs_fields_are_read_in_order_and_the_given_names_are_optional() -> None:
+    docs = read_docs("/P/GBR/X123/IRL/01FEB03/FI/01FEB08/MURPHY", 2004)
+    assert not isinstance(docs, str)
+    assert (docs.kind, docs.issuer, docs.number, docs.nationality) == ("P", "GBR", "X123", "IRL")
+    assert (docs.birth_date, docs.expiry) == ("2003-02-01", "2008-02-01")
+    assert (docs.gender, docs.infant, docs.surname, docs.given) == ("F", True, "MURPHY", "")
+    assert read_docs("P/GBR/X123", 2004) == "SSR DOCS: unreadable text 'P/GBR/X123'"
 
 
 def test_an_infant_known_only_from_ssr_inft_is_a_traveller() -> None:

@@ -22,7 +22,7 @@ GLUED_TITLES = ("MSTR", "MISS", "MRS", "MR", "MS")  # longest first; not DR (ALE
 PLACEHOLDER_SURNAMES = frozenset({"TBA", "TBN"})  # "to be advised/named": nobody yet
 INFANT_GENDERS = {"MI": "M", "FI": "F"}
 _AIRPORT = re.compile(r"^[A-Z]{3}$")
-_DOCS_FIELDS = 9  # type .. given name; middle name and holder flag are optional
+_DOCS_FIELDS = 9  # "" (before the first slash), type .. surname; the names after are optional
 
 
 @dataclass(frozen=True)
@@ -94,11 +94,11 @@ def ssr_text(seg: Segment) -> str:
 def read_docs(text: str, reference_year: int) -> Docs | str:
     """Read /type/issuer/number/nationality/birth/gender/expiry/surname/given[/middle]."""
     parts = [p.strip() for p in text.strip().split("/")]
-    if len(parts) < _DOCS_FIELDS + 1 or parts[0]:
+    if len(parts) < _DOCS_FIELDS or parts[0]:
         return f"SSR DOCS: unreadable text {text[:40]!r}"
     kind, issuer, number, nationality, birth, gender, expiry, surname = parts[1:9]
     docs = Docs(kind.upper(), issuer, number, nationality, surname=surname.upper())
-    docs.given, docs.middle = (parts[9].upper(), parts[10].upper() if len(parts) > 10 else "")
+    docs.given, docs.middle = (*(p.upper() for p in parts[9:11]), "", "")[:2]
     docs.infant = gender.upper() in INFANT_GENDERS
     docs.gender = INFANT_GENDERS.get(gender.upper(), gender.upper())
     docs.birth_date = _docs_date(docs, "birth date", birth, reference_year, past=True)

@@ -96,7 +96,11 @@ class PnrBody:
         return [f"EQN declares {self.declared} PNRs, found {len(self.pnrs)}"]
 
     def parties(self) -> list[Boarding]:
-        """Every traveller with the legs of their PNR (the pushed flight if it lists none)."""
+        """Every traveller with the legs of their PNR (the pushed flight if it lists none).
+
+        Each traveller is given the PNR's locators; one with neither birth date
+        nor document is keyed by locator and reference, not merged by name.
+        """
         parties = []
         for pnr in self.pnrs:
             legs = pnr.legs or self.flights
@@ -146,7 +150,10 @@ class PnrBody:
             return "RCI before any PNR (SRC)"
         if pnr.locators or pnr.part != BOOKING:
             return None  # a split PNR's or the operating carrier's locator
-        pnr.locators = [f"{e[0]}:{e[1]}" if e[0] else e[1] for e in seg.elements if e[1:2] > ("",)]
+        found = (e[:2] for e in seg.elements if len(e) > 1 and e[1])  # airline, locator
+        pnr.locators = [
+            f"{airline}:{locator}" if airline else locator for airline, locator in found
+        ]
         return None if pnr.locators else "RCI without a record locator"
 
     def _tif(self, seg: Segment) -> str | None:
@@ -257,8 +264,8 @@ def apply_docs(booked: Booked, docs: Docs) -> None:
             booked_name = who.name
             who.surname, who.given_names, booked.named_by_docs = docs.surname, given, True
             _add_alias(who, booked_name)
-    who.birth_date = docs.birth_date or who.birth_date
-    who.gender = clean_gender(docs.gender) or who.gender
+    who.birth_date = who.birth_date or docs.birth_date  # the first DOCS wins here too
+    who.gender = who.gender or clean_gender(docs.gender)
     nationality = clean_country(docs.nationality) if docs.nationality else None
     if nationality and nationality not in who.nationalities:
         who.nationalities.append(nationality)
