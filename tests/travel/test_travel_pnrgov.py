@@ -199,6 +199,16 @@ def test_group_names_and_placeholders_are_no_travellers() -> None:
     assert len(_of(result.entities, "Person")) == 3
 
 
+def test_one_tif_may_name_several_travellers_of_one_surname() -> None:
+    text = FICTIONAL.read_text().replace(
+        "TIF+OKONKWO+CHIDIMR:A:1'", "TIF+OKONKWO+CHIDIMR:A:1+NGOZIMRS:A:2'"
+    )
+    result = parse_pnrgov_text(text)
+    assert result.problems == []
+    ngozi = _person(result.entities, "NGOZI OKONKWO")
+    assert result.references[str(ngozi.id)] == "XQ:ML8W2D/2"
+
+
 def test_it_is_registered_for_sniffing() -> None:
     assert PARSERS["pnrgov"] is parse_pnrgov
     assert detect_format(FICTIONAL, FICTIONAL.read_bytes()) == "pnrgov"

@@ -54,15 +54,16 @@ class Docs:
     problems: list[str] = field(default_factory=list)
 
 
-def read_tif(seg: Segment) -> TifName:
-    """Read TIF+SURNAME[:qualifier]+GIVEN:type:reference[:infant indicator]."""
-    return TifName(
-        surname=seg.get(0),
-        given=seg.get(1),
-        kind=seg.get(1, 1).upper(),
-        reference=seg.get(1, 2),
-        is_group=seg.get(0, 1).upper() == "G",
-    )
+def read_tif(seg: Segment) -> list[TifName]:
+    """Read TIF+SURNAME[:qualifier]+GIVEN:type:reference[:infant indicator][+GIVEN:...].
+
+    The traveller details may repeat (several travellers of one surname).
+    """
+    is_group = seg.get(0, 1).upper() == "G"
+    return [
+        TifName(seg.get(0), seg.get(i), seg.get(i, 1).upper(), seg.get(i, 2), is_group)
+        for i in range(1, max(2, len(seg.elements)))
+    ]
 
 
 def split_given(given: str, glued_title: str = "") -> list[str]:

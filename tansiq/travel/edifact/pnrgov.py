@@ -22,6 +22,7 @@ from tansiq.travel.edifact.envelope import Boarding, EnvelopeReader
 from tansiq.travel.edifact.pnr_fields import (
     PLACEHOLDER_SURNAMES,
     Docs,
+    TifName,
     glued_title,
     read_docs,
     read_inft,
@@ -162,10 +163,12 @@ class PnrBody:
             return "TIF before any PNR (SRC)"
         if pnr.part != BOOKING:
             return None  # check-in and history name travellers already listed
-        tif = read_tif(seg)
         pnr.current = None
-        if tif.is_group:
-            return None
+        reasons = [self._book(pnr, tif) for tif in read_tif(seg) if not tif.is_group]
+        return "; ".join(r for r in reasons if r) or None
+
+    def _book(self, pnr: Pnr, tif: TifName) -> str | None:
+        """Add the traveller a TIF names, and make them the current one."""
         surname = tif.surname.strip().upper()
         if not surname:
             return "TIF without a surname; traveller skipped"
@@ -177,8 +180,7 @@ class PnrBody:
             pnr.current = self._infant_of(pnr, None, surname, given)
             pnr.current.reference = tif.reference or pnr.current.reference
             return None
-        traveller = Traveller(surname=surname, given_names=given)
-        pnr.current = Booked(traveller, tif.reference, title)
+        pnr.current = Booked(Traveller(surname=surname, given_names=given), tif.reference, title)
         pnr.travellers.append(pnr.current)
         return None
 
