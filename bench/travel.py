@@ -23,10 +23,10 @@ from bench.foundation import DOCS, machine
 from bench.synthetic import ONSETS, VOWELS
 from tansiq.domain.parsing import ParseResult
 from tansiq.travel.edifact import parse_paxlst_text, parse_pnrgov_text
+from tansiq.travel.edifact.dates import MONTHS
 
 SECTION = "## Traveller files: PNRGOV and PAXLST parsing speed"
 SEED = 20251205
-MONTHS = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
 
 
 @dataclass(frozen=True)

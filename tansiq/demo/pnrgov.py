@@ -19,6 +19,7 @@ from tansiq.demo.watchlist import person_id
 CARRIER, FLIGHT, FROM, TO = "SMA", "913", "CMN", "TUN"
 DEPARTS, ARRIVES = "081125:0940", "081125:1155"
 PNRS = 6
+# Airline month names (core packages are siblings: the parser's own list is not imported).
 MONTHS = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
 
 

@@ -52,7 +52,7 @@ def _with_century(value: str, reference_year: int, *, past: bool) -> str:
     return f"{year:04d}{value[2:]}"
 
 
-_MONTHS = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
+MONTHS = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
 
 
 def parse_ddmmmyy(value: str, reference_year: int, *, past: bool) -> str | None:
@@ -61,12 +61,12 @@ def parse_ddmmmyy(value: str, reference_year: int, *, past: bool) -> str | None:
     Two-digit years get their century as in `parse_dtm`.
     """
     value = value.strip().upper()
-    if len(value) not in (7, 9) or value[2:5] not in _MONTHS:
+    if len(value) not in (7, 9) or value[2:5] not in MONTHS:
         return None
     day, year = value[:2], value[5:]
     if not (day.isdigit() and year.isdigit()):
         return None
-    month = f"{_MONTHS.index(value[2:5]) + 1:02d}"
+    month = f"{MONTHS.index(value[2:5]) + 1:02d}"
     if len(year) == 4:
         return parse_dtm(year + month + day, "102", reference_year, past=past)
     return parse_dtm(year + month + day, "101", reference_year, past=past)
