@@ -16,6 +16,7 @@ BENCHMARKS = {
     "extract-news": "bench.extract.news",
     "extract-muc4": "bench.extract.muc4",
     "access": "bench.access",
+    "travel": "bench.travel",
 }
 
 

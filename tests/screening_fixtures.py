@@ -40,6 +40,12 @@ PAX-5,Fatoumata Kelledio,,,,female,1992-03-14,,ML,
 )
 
 
+# A fictional PNRGOV push: four travellers in two PNRs, one of them the watchlisted
+# Abdelkarim Zerhouni-Bellaoui (booked as ZERHOUNI BELLAOUI/ABDELKARIMMR, born 23NOV79).
+PNRGOV = Path(__file__).parent / "travel" / "fixtures" / "pnrgov_fictional.edi"
+PNRGOV_PLANTED = "XQ:ZK3P9Q/1"  # record locator / TIF reference of the planted traveller
+
+
 def load_watchlist(app: Tansiq, admin: Principal, tmp: Path) -> None:
     load(app, admin, tmp, "watchlist", WORLD + EXTRA, marking="TLP:AMBER", grade="B2")
 

@@ -93,6 +93,19 @@ def _hit(rng: random.Random, person: WatchPerson, kind: str, docs: set[str]) -> 
     return _Row(traveller, (person_id(person), kind))
 
 
+def variant_traveller(
+    rng: random.Random, person: WatchPerson, kind: str, docs: set[str]
+) -> Traveller:
+    """A watchlist person as an airline would report them, under a variation (HIT_KINDS)."""
+    return _hit(rng, person, kind, docs).traveller
+
+
+def variant_candidates(people: tuple[WatchPerson, ...]) -> list[WatchPerson]:
+    """Watchlist persons with a passport and a full birth date whose given name has variants."""
+    known = {g.latin for g in GIVEN_NAMES}
+    return [p for p in people if p.first_name in known and p.passports and len(p.birth_date) > 4]
+
+
 def _pick_hits(
     rng: random.Random, people: tuple[WatchPerson, ...]
 ) -> list[tuple[WatchPerson, str]]:

@@ -54,6 +54,8 @@ class DemoWorld:
     articles: tuple[DemoArticle, ...]
     manifest_csv: str
     manifest_hits: tuple[ManifestHit, ...] = field(default=())
+    pnrgov: str = ""  # a PNRGOV push of one flight's bookings
+    pnrgov_hit: ManifestHit | None = None  # its planted watchlist person
 
     def dataset(self, name: str) -> DemoDataset:
         """Return the dataset called ``name``; raise KeyError if there is none."""

@@ -16,6 +16,7 @@ from tansiq.demo.groups import group_entities
 from tansiq.demo.manifest import make_manifest
 from tansiq.demo.people import generate_people
 from tansiq.demo.plot import make_plot
+from tansiq.demo.pnrgov import make_pnrgov
 from tansiq.demo.records import DemoArticle, DemoDataset, DemoWorld, EntityDict, ManifestHit
 from tansiq.demo.watchlist import watchlist_entities
 
@@ -81,7 +82,8 @@ def generate_world(seed: int = DEFAULT_SEED) -> DemoWorld:
         _dataset("demo-news", tuple(news.to_entity(s) for s in stories)),
     )
     articles = tuple(news.to_article(s) for s in stories)
-    return DemoWorld(datasets, articles, manifest_csv, hits)
+    pnrgov, pnrgov_hit = make_pnrgov(seed, people)
+    return DemoWorld(datasets, articles, manifest_csv, hits, pnrgov, pnrgov_hit)
 
 
 def _write(path: Path, text: str) -> Path:
@@ -109,9 +111,11 @@ def _write_datasets(world: DemoWorld, outdir: Path) -> list[Path]:
 
 
 def write_world(world: DemoWorld, outdir: Path) -> list[Path]:
-    """Write datasets (FtM JSON lines), datasets.json, articles/, manifest.csv and the hits.
+    """Write datasets (FtM JSON lines), datasets.json, articles/, manifest.csv, pnrgov.edi
+    and the hits.
 
-    ``manifest_hits.json`` is the ground truth of which manifest rows are watchlist persons.
+    ``manifest_hits.json`` is the ground truth of which manifest rows are watchlist persons,
+    ``pnrgov_hits.json`` that of the PNRGOV push.
     """
     written = _write_datasets(world, outdir)
     for article in world.articles:
@@ -119,4 +123,8 @@ def write_world(world: DemoWorld, outdir: Path) -> list[Path]:
     written.append(_write(outdir / "manifest.csv", world.manifest_csv))
     hits = [vars(hit) for hit in world.manifest_hits]
     written.append(_write(outdir / "manifest_hits.json", _dump(hits)))
+    if world.pnrgov:
+        written.append(_write(outdir / "pnrgov.edi", world.pnrgov))
+        pnr_hits = [vars(world.pnrgov_hit)] if world.pnrgov_hit else []
+        written.append(_write(outdir / "pnrgov_hits.json", _dump(pnr_hits)))
     return written

@@ -36,6 +36,7 @@ class DemoSummary:
     screening: Screening | None = None
     ingested: IngestReport | None = None
     accounts: list[DemoAccount] = field(default_factory=list)
+    push: Screening | None = None  # the PNRGOV push's screening
 
     @property
     def statements(self) -> int:
@@ -62,12 +63,21 @@ def load_demo(app: Tansiq, principal: Principal, seed: int = DEFAULT_SEED) -> De
     manifest = folder / "manifest.csv"
     screening = ScreeningOptions((WATCHLIST,), TRAVELLERS, marking="TLP:AMBER", grade="B2")
     run = screen_manifest(app, principal, manifest, screening)
+    push = screen_manifest(app, principal, folder / "pnrgov.edi", screening)
     reports = IngestOptions(REPORTS, marking="TLP:CLEAR", grade="C3", title="Demo reports")
     ingested = ingest_paths(app, principal, [folder / "articles"], reports)
     example = _example(world)
     accounts = load_accounts(app, principal)
     return DemoSummary(
-        folder, imports, len(world.articles), manifest, example, run.screening, ingested, accounts
+        folder,
+        imports,
+        len(world.articles),
+        manifest,
+        example,
+        run.screening,
+        ingested,
+        accounts,
+        push.screening,
     )
 
 

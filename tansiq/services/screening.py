@@ -279,7 +279,7 @@ def record_failure(app: Tansiq, screening: Screening, exc: Exception) -> None:
 
 
 def parse_manifest(path: Path, dataset: str) -> ParseResult:
-    """Travellers of a CSV manifest or PAXLST file; bad segments and rows become problems."""
+    """Travellers of a CSV, PAXLST or PNRGOV file; bad segments and rows become problems."""
     try:
         return travel.parse_file(path, dataset=dataset)
     except UnicodeDecodeError as exc:

@@ -14,7 +14,7 @@ from typing import Protocol
 from tansiq.domain.parsing import ParseResult, Problem
 from tansiq.exceptions import InvalidData
 from tansiq.travel.csv_manifest import parse_manifest_csv
-from tansiq.travel.edifact import parse_paxlst
+from tansiq.travel.edifact import decode_edifact, parse_paxlst, parse_pnrgov
 
 __all__ = ["PARSERS", "ParseResult", "Parser", "Problem", "detect_format", "parse_file"]
 
@@ -29,22 +29,25 @@ class Parser(Protocol):
     ) -> ParseResult: ...
 
 
-PARSERS: dict[str, Parser] = {"paxlst": parse_paxlst, "csv": parse_manifest_csv}
+PARSERS: dict[str, Parser] = {
+    "paxlst": parse_paxlst,
+    "pnrgov": parse_pnrgov,
+    "csv": parse_manifest_csv,
+}
 
 
 def detect_format(path: str | Path, head_bytes: bytes) -> str:
     """Name the format of a manifest from its name and first bytes.
 
-    EDIFACT files start with UNA or UNB; the message type decides between
-    PAXLST and the not yet supported PNRGOV. Raises InvalidData otherwise.
+    EDIFACT files (UTF-8, UTF-16 or Latin-1) start with UNA or UNB; the
+    message type decides between PAXLST and PNRGOV. Raises InvalidData otherwise.
     """
-    head = head_bytes.lstrip(b"\xef\xbb\xbf \t\r\n")
+    head = decode_edifact(head_bytes).lstrip("\ufeff \t\r\n").encode("utf-8", "replace")
     name = Path(path).name
     if head.startswith((b"UNA", b"UNB")):
-        if b"PAXLST" in head:
-            return "paxlst"
-        if b"PNRGOV" in head:
-            raise InvalidData("PNRGOV is not supported yet", source=name)
+        found = {head.find(t): t.decode().lower() for t in (b"PAXLST", b"PNRGOV") if t in head}
+        if found:
+            return found[min(found)]
         raise InvalidData("unknown EDIFACT message type", source=name)
     first_line = head.split(b"\n", 1)[0]
     if Path(path).suffix.lower() == ".csv" or b"," in first_line:

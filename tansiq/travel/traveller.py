@@ -9,6 +9,7 @@ the IATA code, so every manifest shares them.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from followthemoney import EntityProxy, model
 
@@ -74,6 +75,8 @@ class Traveller:
     debarkation: str = ""
     documents: list[Document] = field(default_factory=list)
     references: list[str] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)  # other spellings, e.g. as booked
+    record_locators: list[str] = field(default_factory=list)  # PNR locators of the booking
 
     @property
     def name(self) -> str:
@@ -111,6 +114,7 @@ def make_person(traveller: Traveller, dataset: str) -> EntityProxy:
     key = traveller.source_id or "|".join([traveller.name, traveller.birth_date or "", *numbers])
     person.id = person.make_id(dataset, "traveller", key)
     person.add("name", traveller.name, cleaned=True)
+    person.add("alias", traveller.aliases, cleaned=True)
     person.add("lastName", traveller.surname or None, cleaned=True)
     person.add("firstName", traveller.given_names[:1], cleaned=True)
     person.add("middleName", traveller.given_names[1:], cleaned=True)
@@ -146,6 +150,12 @@ def make_airport(code: str) -> EntityProxy:
     return airport
 
 
+@lru_cache(maxsize=4096)
+def airport_id(code: str) -> str:
+    """The id of an airport's Address entity (see `make_airport`)."""
+    return str(make_airport(code).id)
+
+
 def airports(legs: list[Leg]) -> list[EntityProxy]:
     """Build one Address entity per distinct airport of the legs."""
     codes = dict.fromkeys(c.upper() for leg in legs for c in (leg.departure, leg.arrival) if c)
@@ -161,11 +171,12 @@ def make_trip(person: EntityProxy, traveller: Traveller, leg: Leg, dataset: str)
     trip.add("name", f"{leg.flight or 'Flight'} {leg.departure or '?'}-{leg.arrival or '?'}")
     trip.add("involved", person.id, cleaned=True)
     if leg.departure:
-        trip.add("startLocation", make_airport(leg.departure).id, cleaned=True)
+        trip.add("startLocation", airport_id(leg.departure), cleaned=True)
     if leg.arrival:
-        trip.add("endLocation", make_airport(leg.arrival).id, cleaned=True)
+        trip.add("endLocation", airport_id(leg.arrival), cleaned=True)
     trip.add("startDate", leg.departure_time, cleaned=True)
     trip.add("endDate", leg.arrival_time, cleaned=True)
     trip.add("keywords", [k for k in (leg.flight, traveller.role) if k], cleaned=True)
     trip.add("notes", traveller.references, cleaned=True)
+    trip.add("recordId", traveller.record_locators, cleaned=True)
     return trip

@@ -6,7 +6,7 @@ from fastapi.testclient import TestClient
 
 from tansiq.domain.principal import Principal
 from tansiq.services import Tansiq
-from tests.screening_fixtures import MANIFEST, load_watchlist
+from tests.screening_fixtures import MANIFEST, PNRGOV, PNRGOV_PLANTED, load_watchlist
 
 
 @pytest.fixture
@@ -39,6 +39,19 @@ def test_a_manifest_upload_is_a_job_with_progress_and_alerts(
     assert body["source"] == "flight.csv"
     assert {a["traveller"]["reference"] for a in body["alerts"]} == {"PAX-1", "PAX-3", "PAX-5"}
     assert body["alerts"][0]["entry"]["caption"]
+
+
+def test_a_pnrgov_upload_is_screened_traveller_by_traveller(
+    watchlist: None, client: TestClient
+) -> None:
+    res = client.post(
+        "/api/v1/screenings",
+        files={"file": ("push.edi", PNRGOV.read_bytes())},
+        data={"against": ["watchlist"]},
+    )
+    body = _wait(client, res.headers["location"])
+    assert body["status"] == "done" and body["total"] == 4
+    assert [a["traveller"]["reference"] for a in body["alerts"]] == [PNRGOV_PLANTED]
 
 
 def test_one_person_is_screened_and_decided_through_the_api(
@@ -104,13 +117,13 @@ def test_screening_mistakes_get_problem_details(
     assert res.headers["content-type"] == "application/problem+json"
 
 
-def test_a_broken_paxlst_upload_fails_the_job_with_a_reason(
+def test_an_edifact_upload_of_an_unknown_type_fails_the_job_with_a_reason(
     watchlist: None, client: TestClient
 ) -> None:
     res = client.post(
         "/api/v1/screenings",
-        files={"file": ("x.edi", b"UNB+UNOA:4+X'UNH+1+PNRGOV'")},
+        files={"file": ("x.edi", b"UNB+UNOA:4+X'UNH+1+CUSRES:D:05B:UN'")},
         data={"against": ["watchlist"]},
     )
     body = _wait(client, res.headers["location"])
-    assert body["status"] == "failed" and "PNRGOV" in body["error"]
+    assert body["status"] == "failed" and "unknown EDIFACT message type" in body["error"]

@@ -4,7 +4,7 @@ from pathlib import Path
 from tansiq.domain.principal import Principal
 from tansiq.services import Tansiq
 from tests.interfaces.test_cli import tansiq
-from tests.screening_fixtures import load_watchlist, write_manifest
+from tests.screening_fixtures import PNRGOV, PNRGOV_PLANTED, load_watchlist, write_manifest
 
 
 def test_screen_writes_one_json_line_per_alert_and_alerts_can_be_decided(
@@ -64,3 +64,15 @@ def test_screen_one_person_by_name(
 def test_screen_needs_a_manifest_or_a_name(database_url: str) -> None:
     done = tansiq(database_url, "screen", "-a", "watchlist")
     assert done.returncode == 2 and b"MANIFEST file or --name" in done.stderr
+
+
+def test_screen_reads_a_pnrgov_push_and_alerts_on_the_planted_traveller(
+    app: Tansiq, admin: Principal, database_url: str, tmp_path: Path
+) -> None:
+    load_watchlist(app, admin, tmp_path)
+    out = tmp_path / "alerts.jsonl"
+    done = tansiq(database_url, "screen", str(PNRGOV), "-a", "watchlist", "-o", str(out))
+    assert done.returncode == 0, done.stderr
+    lines = [json.loads(x) for x in out.read_text().splitlines()]
+    assert [(x["traveller"], x["entity_id"]) for x in lines] == [(PNRGOV_PLANTED, "p-karim")]
+    assert b"warning" not in done.stderr

@@ -1,3 +1,4 @@
+import time
 from pathlib import Path
 
 import pytest
@@ -5,7 +6,7 @@ from fastapi.testclient import TestClient
 
 from tansiq.domain.principal import Principal
 from tansiq.services import Tansiq
-from tests.screening_fixtures import load_watchlist
+from tests.screening_fixtures import PNRGOV, load_watchlist
 
 
 @pytest.fixture
@@ -45,3 +46,22 @@ def test_a_decision_without_reason_is_refused_on_the_page(
     alert_id = client.get("/api/v1/alerts").json()["alerts"][0]["id"]
     res = client.post(f"/alerts/{alert_id}/decision", data={"decision": "match", "reason": ""})
     assert res.status_code == 422 and "needs a reason" in res.text
+
+
+def test_a_pnrgov_push_uploaded_on_the_page_is_screened(
+    watchlist: None, client: TestClient
+) -> None:
+    assert "IATA PNRGOV" in client.get("/screen").text
+    res = client.post(
+        "/screenings",
+        files={"file": ("push.edi", PNRGOV.read_bytes())},
+        data={"against": "watchlist"},
+    )
+    screening_id = str(res.url).rsplit("/", 1)[1]
+    deadline = time.monotonic() + 60
+    while client.get(f"/api/v1/screenings/{screening_id}").json()["status"] == "running":
+        assert time.monotonic() < deadline, "screening did not finish"
+        time.sleep(0.1)
+    html = client.get(f"/screenings/{screening_id}").text
+    assert "ABDELKARIM ZERHOUNI BELLAOUI" in html and "Abdelkarim Zerhouni-Bellaoui" in html
+    assert "HELGA" not in html

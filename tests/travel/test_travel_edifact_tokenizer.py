@@ -33,3 +33,15 @@ def test_it_reports_junk_and_an_unterminated_last_segment() -> None:
     assert [s.tag for s in segments] == ["UNZ", "", "UNB", "NAD"]
     assert segments[1].error is not None and "not a segment" in segments[1].error
     assert segments[3].error == "segment not terminated (truncated?)"
+
+
+def test_a_five_character_una_is_read_with_a_warning() -> None:
+    segments = list(tokenize("UNA:+\\*'\nUNB+IATA:1'\nLTS+0/\\*1A\\*'\n"))
+    assert [s.tag for s in segments] == ["UNA", "UNB", "LTS"]
+    assert segments[0].error is not None and "five characters" in segments[0].error
+    assert segments[2].get(0) == "0/*1A*"
+
+
+def test_a_release_character_ending_the_text_is_kept() -> None:
+    [segment] = tokenize("FTX+AB?")
+    assert segment.get(0) == "AB?" and segment.error == "segment not terminated (truncated?)"

@@ -91,12 +91,14 @@ def test_it_raises_on_the_first_problem_in_strict_mode() -> None:
     assert error.value.line == 8
 
 
-def test_it_detects_paxlst_and_refuses_pnrgov() -> None:
+def test_it_detects_paxlst_and_tells_it_from_pnrgov() -> None:
     path = FIXTURES / "paxlst_fictional_d05b.edi"
     assert detect_format(path, path.read_bytes()) == "paxlst"
     assert len(parse_file(path).entities) == len(parse_paxlst(path).entities)
-    with pytest.raises(InvalidData, match="PNRGOV"):
-        detect_format("x.edi", b"UNA:+.? 'UNB+IATA:1+XX+YY'UNH+1+PNRGOV:11:1:IA'")
+    pnrgov = b"UNA:+.? 'UNB+IATA:1+XX+YY'UNH+1+PNRGOV:11:1:IA'"
+    assert detect_format("x.edi", pnrgov) == "pnrgov"
+    with pytest.raises(InvalidData, match="unknown EDIFACT message type"):
+        detect_format("x.edi", b"UNA:+.? 'UNB+IATA:1+XX+YY'UNH+1+CUSRES:D:05B:UN'")
 
 
 EXPECTED = {  # sample -> (persons, passports, trips, airports)

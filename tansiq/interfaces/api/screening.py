@@ -62,7 +62,7 @@ def start_screening(
     app: Platform,
     principal: Screener,
     jobs: Jobs,
-    file: Annotated[UploadFile, File(description="CSV manifest or UN/EDIFACT PAXLST")],
+    file: Annotated[UploadFile, File(description="CSV manifest, UN/EDIFACT PAXLST or IATA PNRGOV")],
     against: Annotated[list[str], Form(description="Watchlist datasets")],
     store_as: Annotated[str | None, Form(description="Keep travellers in this dataset")] = None,
     marking: Annotated[str | None, Form(description="Marking of the travellers' data")] = None,

@@ -77,7 +77,9 @@ def screen_command(
     ctx: typer.Context,
     manifest: Annotated[
         Path | None,
-        typer.Argument(metavar="[MANIFEST]", help="CSV manifest or UN/EDIFACT PAXLST file."),
+        typer.Argument(
+            metavar="[MANIFEST]", help="CSV manifest, UN/EDIFACT PAXLST or IATA PNRGOV file."
+        ),
     ] = None,
     against: Annotated[
         list[str] | None,

@@ -67,6 +67,12 @@ def demo_command(
             f"{sc.alert_count} alerts for review ({sc.suppressed} already cleared or waiting). "
             "Review them: [bold]tansiq alerts list[/] or /alerts in the web app."
         )
+    if summary.push is not None:
+        push = summary.push
+        out.print(
+            f"Screened the demo PNRGOV push pnrgov.edi ({push.total} travellers): "
+            f"{push.alert_count} alerts for review."
+        )
     if summary.ingested is not None:
         ing = summary.ingested
         events = sum(f.events for f in ing.files)

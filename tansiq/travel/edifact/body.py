@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from tansiq.domain.values import clean_country, clean_gender
 from tansiq.travel.edifact.dates import parse_dtm
+from tansiq.travel.edifact.envelope import Boarding
 from tansiq.travel.edifact.tokenizer import Segment
 from tansiq.travel.traveller import Document, Leg, Traveller
 
@@ -46,7 +47,7 @@ class MessageBody:
         handler = self._handlers.get(segment.tag)
         return None if handler is None else handler(segment)
 
-    def count_problems(self) -> list[str]:
+    def closing_problems(self) -> list[str]:
         """Compare CNT totals with the travellers actually listed."""
         problems = []
         for qualifier, declared in self.declared.items():
@@ -57,6 +58,10 @@ class MessageBody:
                     f"CNT+{qualifier} declares {declared} {PLURALS[role]}, found {found}"
                 )
         return problems
+
+    def parties(self) -> list[Boarding]:
+        """Every traveller with the message's legs (each keeps the legs travelled)."""
+        return [Boarding(traveller, self.legs) for traveller in self.travellers]
 
     def _tdt(self, seg: Segment) -> str | None:
         self.in_party, self.current, self.document = False, None, None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from functools import lru_cache
 
 # Format qualifier (2379) -> strptime pattern. Two-digit years get a century below.
 FORMATS = {
@@ -15,6 +16,7 @@ FORMATS = {
 _BY_LENGTH = {6: "101", 8: "102", 10: "201", 12: "203", 14: "204"}
 
 
+@lru_cache(maxsize=8192)
 def parse_dtm(value: str, fmt: str, reference_year: int, *, past: bool) -> str | None:
     """Return an ISO date or date-time, or None if the value is not a date.
 
@@ -48,3 +50,34 @@ def _with_century(value: str, reference_year: int, *, past: bool) -> str:
     elif not past and year <= reference_year - 50:
         year += 100
     return f"{year:04d}{value[2:]}"
+
+
+MONTHS = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
+
+
+def parse_ddmmmyy(value: str, reference_year: int, *, past: bool) -> str | None:
+    """Read an airline date (12JUL64, 12JUL1964) as an ISO date, or None.
+
+    Two-digit years get their century as in `parse_dtm`.
+    """
+    value = value.strip().upper()
+    if len(value) not in (7, 9) or value[2:5] not in MONTHS:
+        return None
+    day, year = value[:2], value[5:]
+    if not (day.isdigit() and year.isdigit()):
+        return None
+    month = f"{MONTHS.index(value[2:5]) + 1:02d}"
+    if len(year) == 4:
+        return parse_dtm(year + month + day, "102", reference_year, past=past)
+    return parse_dtm(year + month + day, "101", reference_year, past=past)
+
+
+def parse_ddmmyy(day: str, time: str, reference_year: int) -> str | None:
+    """Read a PNRGOV date (DDMMYY) and optional time (HHMM) as ISO, or None."""
+    day, time = day.strip(), time.strip()
+    if len(day) != 6 or not day.isdigit():
+        return None
+    ymd = day[4:] + day[2:4] + day[:2]
+    if len(time) == 4 and time.isdigit():
+        return parse_dtm(ymd + time, "201", reference_year, past=False)
+    return parse_dtm(ymd, "101", reference_year, past=False)
