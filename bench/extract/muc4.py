@@ -126,13 +126,18 @@ def role_model(cache: Path | None, retrain: bool) -> RoleModel:
         return load_role_model(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     started, cpu = time.perf_counter(), time.process_time()
-    trained = train_file(data)
+    trained = train_file(data, _progress)
     save(trained.model, path)
     print(
         f"\nrole model trained on {data.name} in {time.perf_counter() - started:.0f} s "
         f"({time.process_time() - cpu:.0f} CPU-s), saved to {path} ({path.stat().st_size:,} bytes)"
     )
     return load_role_model(path)
+
+
+def _progress(stage: str, done: int, total: int) -> None:
+    if done == total or (stage == "parse" and done % 250 == 0):
+        print(f"  training: {stage} {done}/{total}", flush=True)
 
 
 SCORERS = (("head", score_head), ("exact", score_exact))

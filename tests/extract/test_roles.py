@@ -13,7 +13,7 @@ import pytest
 
 from tansiq.domain.policy import Scope
 from tansiq.exceptions import ConfigurationError, InvalidData
-from tansiq.extract import Document, Extractor
+from tansiq.extract import Document, Extraction, Extractor
 from tansiq.extract.model import Span
 from tansiq.extract.nlp import pipeline
 from tansiq.extract.roles import load_role_model
@@ -70,7 +70,7 @@ def test_the_command_trains_saves_and_prints_the_cross_validated_scores(
 SCORE = f"""
 import json, sys
 from pathlib import Path
-from tansiq.extract import Document, Extractor
+from tansiq.extract import Document, Extraction, Extractor
 from tansiq.extract.roles import load_role_model
 model = load_role_model(Path(sys.argv[1]))
 found = Extractor(roles=model).extract(
@@ -128,6 +128,10 @@ def test_fillers_without_a_rule_event_make_an_inferred_attack() -> None:
     assert (event.type, event.trigger, event.method) == ("attack", "", "model:m")
     [role] = event.roles
     assert (role.role, text[role.start : role.end], role.probability) == ("victim", "mayor", 0.8)
+    found = Extraction(Document("n", text, "text/plain", "d" * 64), events=[event])
+    [entity] = [e for e in to_entities(found) if e["schema"] == "Event"]
+    assert entity["properties"]["name"] == ["attack (model:m)"]
+    assert entity["properties"]["notes"] == ["victim: mayor [model:m p=0.80]"]
 
 
 def _span(sent: Any) -> Span:
