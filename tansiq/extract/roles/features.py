@@ -87,25 +87,44 @@ def governors(token: Token) -> Iterable[tuple[int, Token, str]]:
         current = head
 
 
-def _context(token: Token) -> set[str]:
-    doc, sent = token.doc, token.sent
+@dataclass(frozen=True)
+class View:
+    """Per-token values of a parsed document, read once: lower-case form, the context feature
+    (``ctx=<lemma>`` of a verb or noun, else None) and whether it is a candidate."""
+
+    lower: list[str]
+    ctx: list[str | None]
+    candidate: list[bool]
+
+    @classmethod
+    def of(cls, doc: Any) -> View:
+        tokens = list(doc)
+        ctx = [f"ctx={t.lemma_.lower()}" if t.pos_ in ("VERB", "NOUN") else None for t in tokens]
+        return cls([t.lower_ for t in tokens], ctx, [is_candidate(t) for t in tokens])
+
+
+def _context(token: Token, view: View, sent: tuple[int, int]) -> set[str]:
+    i = token.i
     feats = {f"mod={c.lower_}" for c in token.children if c.dep_ in ("compound", "amod")}
-    if token.i > 0:
-        feats.add(f"l={doc[token.i - 1].lower_}")
-    if token.i + 1 < len(doc):
-        feats.add(f"r={doc[token.i + 1].lower_}")
-    window = doc[max(token.i - WINDOW, sent.start) : min(token.i + WINDOW + 1, sent.end)]
-    feats |= {
-        f"ctx={t.lemma_.lower()}" for t in window if t.pos_ in ("VERB", "NOUN") and t != token
-    }
+    if i > 0:
+        feats.add(f"l={view.lower[i - 1]}")
+    if i + 1 < len(view.lower):
+        feats.add(f"r={view.lower[i + 1]}")
+    for j in range(max(i - WINDOW, sent[0]), min(i + WINDOW + 1, sent[1])):
+        context = view.ctx[j]
+        if context is not None and j != i:
+            feats.add(context)
     if token.dep_ in ("compound", "amod"):
         feats.add(f"modof={token.head.lemma_}")
     return feats
 
 
-def token_features(token: Token, lexicon: lx.Lexicon) -> set[str]:
-    """The features of one occurrence of a candidate word."""
-    feats = {f"w={word(token)}", f"pos={token.pos_}", f"dep={token.dep_}"} | _context(token)
+def token_features(
+    token: Token, lexicon: lx.Lexicon, view: View, sent: tuple[int, int]
+) -> set[str]:
+    """The features of one occurrence of a candidate word (``sent``: its sentence's token range)."""
+    feats = {f"w={word(token)}", f"pos={token.pos_}", f"dep={token.dep_}"}
+    feats |= _context(token, view, sent)
     for step, head, path in governors(token):
         if step == 1:
             feats |= {f"gov={path}>{head.lemma_}", f"path={path}", f"govl={head.lemma_}"}
@@ -134,19 +153,21 @@ def candidates(
     word's training document frequency (not counting the document itself)."""
     shared: dict[str, set[str]] = {}
     rows: dict[str, list[tuple[int, set[str]]]] = {}
+    view = View.of(doc)
     for index, sent in enumerate(doc.sents):
         attack = any(lexicon.event_type(t.lemma_.lower(), t.pos_) == lx.ATTACK for t in sent)
+        bounds = (sent.start, sent.end)
         for token in sent:
-            if not is_candidate(token):
+            if not view.candidate[token.i]:
                 continue
             w = word(token)
             if w not in shared:
                 shared[w] = {f"first={min(index, 6)}", rarity(df(w)), f"suf={w[-3:]}"}
-            row = token_features(token, lexicon)
+            row = token_features(token, lexicon, view, bounds)
             if attack:
                 row.add("sent=attack")
-            nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
-            row.add("next=cand" if nxt is not None and is_candidate(nxt) else "next=other")
+            after = token.i + 1 < len(view.candidate) and view.candidate[token.i + 1]
+            row.add("next=cand" if after else "next=other")
             rows.setdefault(w, []).append((token.i, row))
     for w, rules in rule_features(doc, events).items():
         if w in shared:

@@ -101,26 +101,26 @@ class RoleModel:
         return self.df.get(word, 0)
 
     def scores(self, candidates: Candidates, relevance: float) -> dict[str, dict[str, Scored]]:
-        """Role -> word -> mean probability of the pools, at its most likely occurrence."""
-        total: dict[str, dict[str, float]] = {r: {} for r in ROLES}
-        where: dict[str, dict[str, tuple[float, int]]] = {r: {} for r in ROLES}
+        """Role -> word -> mean probability of the pools, at its most likely occurrence (the
+        token pool's best row; the first occurrence without one)."""
+        words = list(candidates)
+        if not words:
+            return {r: {} for r in ROLES}
+        total = np.zeros((len(words), len(ROLES)))
+        where = np.array([[found[0].index] * len(ROLES) for found in candidates.values()])
         for pool in self.pools:
             rows, owners = pool.rows(candidates)
             probs = pool.probabilities(rows, relevance)
-            best: dict[str, dict[str, float]] = {r: {} for r in ROLES}
-            for (w, index), row in zip(owners, probs, strict=True):
-                for k, role in enumerate(ROLES):
-                    p = float(row[k])
-                    best[role][w] = max(p, best[role].get(w, 0.0))
-                    if pool.pool == "token" and p > where[role].get(w, (-1.0, 0))[0]:
-                        where[role][w] = (p, index)
-            for role in ROLES:
-                for w, p in best[role].items():
-                    total[role][w] = total[role].get(w, 0.0) + p / len(self.pools)
-        first = {w: found[0].index for w, found in candidates.items()}
+            starts = _starts([w for w, _ in owners])
+            total += np.maximum.reduceat(probs, starts, axis=0) / len(self.pools)
+            if pool.pool == "token":
+                ends = [*starts[1:], len(owners)]
+                for k, (start, end) in enumerate(zip(starts, ends, strict=True)):
+                    best = probs[start:end].argmax(axis=0) + start
+                    where[k] = [owners[b][1] for b in best]
         return {
-            role: {w: Scored(p, where[role].get(w, (0.0, first[w]))[1]) for w, p in ws.items()}
-            for role, ws in total.items()
+            role: {w: Scored(float(total[k, r]), int(where[k, r])) for k, w in enumerate(words)}
+            for r, role in enumerate(ROLES)
         }
 
     def probabilities(self, candidates: Candidates, relevance: float) -> Probabilities:
@@ -138,6 +138,11 @@ class RoleModel:
             for role in ROLES
             for w in chosen[role]
         ]
+
+
+def _starts(owners: list[str]) -> list[int]:
+    """The first row of each word in rows grouped by word."""
+    return [i for i, w in enumerate(owners) if i == 0 or owners[i - 1] != w]
 
 
 def load_role_model(path: Path) -> RoleModel:
