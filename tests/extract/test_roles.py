@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 
 from tansiq.domain.policy import Scope
@@ -19,8 +20,11 @@ from tansiq.extract.nlp import pipeline
 from tansiq.extract.roles import load_role_model
 from tansiq.extract.roles.attach import attach
 from tansiq.extract.roles.data import read_reports
+from tansiq.extract.roles.fitting import C, design_matrix, fit_pool, flatten
 from tansiq.extract.roles.model import Prediction
+from tansiq.extract.roles.selection import ROLES
 from tansiq.extract.roles.store import load
+from tansiq.extract.roles.training import parse_reports
 from tansiq.extract.to_entities import to_entities
 from tansiq.services import open_tansiq
 from tansiq.services.ingest import IngestOptions, ingest, role_model
@@ -170,3 +174,19 @@ def test_a_missing_model_file_is_a_configuration_error(settings: Settings, tmp_p
     missing = settings.model_copy(update={"role_model": tmp_path / "none.json.gz"})
     with pytest.raises(ConfigurationError, match="TANSIQ_ROLE_MODEL"):
         role_model(missing)
+
+
+def test_the_exported_weights_score_as_scikit_learn_does(tmp_path: Path) -> None:
+    linear = pytest.importorskip("sklearn.linear_model")
+    reports = read_reports(DATA)
+    cands = parse_reports(reports, lambda stage, done, total: None)
+    relevance = [0.5] * len(reports)
+    golds = [r.heads() for r in reports]
+    pool = fit_pool(cands, relevance, golds, "token")
+    rows, rels, owners = flatten(cands, relevance, "token")
+    x = design_matrix(rows, rels, pool.columns)
+    y = np.array([w in golds[i]["Victim"] for i, w in owners], dtype=int)
+    fitted = linear.LogisticRegression(C=C, solver="liblinear", max_iter=200, random_state=0)
+    expected = fitted.fit(x, y).predict_proba(x)[:, 1]
+    ours = pool.probabilities(rows, 0.5)[:, ROLES.index("Victim")]
+    assert np.allclose(ours, expected, atol=1e-9) and y.sum() > 0

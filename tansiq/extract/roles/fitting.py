@@ -39,7 +39,10 @@ def flatten(
     return rows, rels, owners
 
 
-def _matrix(rows: Sequence[frozenset[str]], rels: Sequence[float], columns: dict[str, int]) -> Any:
+def design_matrix(
+    rows: Sequence[frozenset[str]], rels: Sequence[float], columns: dict[str, int]
+) -> Any:
+    """A sparse 0/1 matrix of the rows' known features, the relevance as a last column."""
     sparse = require("scipy.sparse", "training a role model")
     indptr, indices, values = [0], [], []
     last = len(columns)
@@ -65,7 +68,7 @@ def fit_pool(
     df = Counter(f for row in rows for f in row)
     names = sorted(f for f, n in df.items() if n >= MIN_DF)
     columns = {f: i for i, f in enumerate(names)}
-    x = _matrix(rows, rels, columns)
+    x = design_matrix(rows, rels, columns)
     weights = np.zeros((len(names) + 1, len(ROLES)))
     intercept, rel = np.zeros(len(ROLES)), np.zeros(len(ROLES))
     for k, role in enumerate(ROLES):
