@@ -70,6 +70,10 @@ class Settings(BaseSettings):
         ge=1,
         description="Processes reading and extracting an ingest of several files (32 KiB+).",
     )
+    role_model: Path | None = Field(
+        default=None,
+        description="Learnt event-role model file (tansiq extract train-roles) that ingest uses.",
+    )
     screening_threshold: float | None = Field(
         default=None,
         ge=0.0,

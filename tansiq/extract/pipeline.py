@@ -16,8 +16,11 @@ from tansiq.extract.focus import focus, needs_names, trigger_pattern
 from tansiq.extract.gazetteer import Gazetteer
 from tansiq.extract.language import load_detector
 from tansiq.extract.lexicon import Lexicon
-from tansiq.extract.model import Document, Extraction, Mention, Span
+from tansiq.extract.model import Document, Event, Extraction, Mention, Span
 from tansiq.extract.nlp import attribute_ruler, pipeline
+from tansiq.extract.roles import RoleModel
+from tansiq.extract.roles.attach import attach
+from tansiq.extract.roles.features import candidates
 
 DEFAULT_LANGUAGE = "en"
 
@@ -28,11 +31,21 @@ class Extractor:
     The parser reads only the sentences with a trigger word, a number or a gazetteer hit, and the
     statistical NER, run separately, only the sentences with a capitalised name or a gazetteer hit
     of cased text (see :mod:`tansiq.extract.focus`).
+
+    With a learnt ``roles`` model (:mod:`tansiq.extract.roles`), documents in the model's
+    language are parsed whole (the model reads every sentence) and its predicted fillers join
+    the events as roles marked with the model's id and their probability.
     """
 
-    def __init__(self, gazetteer: Gazetteer | None = None, lexicon: Lexicon | None = None) -> None:
+    def __init__(
+        self,
+        gazetteer: Gazetteer | None = None,
+        lexicon: Lexicon | None = None,
+        roles: RoleModel | None = None,
+    ) -> None:
         self.gazetteer = gazetteer or Gazetteer()
         self.lexicon = lexicon or Lexicon()
+        self.roles = roles
         self._triggers = trigger_pattern(self.lexicon)
 
     def warm_up(self, languages: Iterable[str] = (DEFAULT_LANGUAGE,)) -> None:
@@ -64,15 +77,39 @@ class Extractor:
             for extractions in pool.imap(_work, _chunks(documents, batch_size)):
                 yield from extractions
 
+    def parsed(
+        self, documents: Iterable[Document], batch_size: int = 32
+    ) -> Iterator[tuple[Extraction, Any]]:
+        """Rule extractions (no NER, no role model) with their spaCy docs, every sentence
+        parsed: what a role model is trained on."""
+        for chunk in _chunks(documents, batch_size):
+            prepared = [self._prepare(d, full=True) for d in chunk]
+            parsed = self._run(prepared, batch_size, ner=False)
+            for i, document in enumerate(chunk):
+                yield self._read(document, parsed[i], None, prepared[i]), parsed[i]
+
     def _extract_batch(
         self, documents: Iterable[Document], batch_size: int
     ) -> Iterator[Extraction]:
         for chunk in _chunks(documents, batch_size):
-            prepared = [self._prepare(d) for d in chunk]
+            prepared = [self._prepare(d, self._learnt(d)) for d in chunk]
             parsed = self._run(prepared, batch_size, ner=False)
             named = self._run(prepared, batch_size, ner=True)
             for i, document in enumerate(chunk):
-                yield self._read(document, parsed[i], named.get(i), prepared[i])
+                found = self._read(document, parsed[i], named.get(i), prepared[i])
+                if self.roles is not None and prepared[i].full:
+                    found.events = self._predict(self.roles, found, parsed[i])
+                yield found
+
+    def _learnt(self, document: Document) -> bool:
+        return self.roles is not None and _language(document) == self.roles.language
+
+    def _predict(self, model: RoleModel, found: Extraction, doc: Any) -> list[Event]:
+        """The events with the role model's predicted fillers added."""
+        words = candidates(doc, found.events, self.lexicon, model.frequency)
+        predictions = model.predict(words, model.relevance.probability(found.document.text))
+        sentences = [_trimmed(s) for s in doc.sents]
+        return attach(doc, found.events, sentences, predictions, f"model:{model.id}")
 
     def _run(self, prepared: list[Prepared], batch_size: int, ner: bool) -> dict[int, Any]:
         """Index -> spaCy doc: the parse (no NER) of the parse texts, or the NER alone of the
@@ -94,13 +131,15 @@ class Extractor:
             done.update(zip(indexes, docs, strict=True))
         return done
 
-    def _prepare(self, document: Document) -> Prepared:
-        """A document's language, texts for the parser and the NER, and gazetteer mentions."""
+    def _prepare(self, document: Document, full: bool = False) -> Prepared:
+        """A document's language, texts for the parser (``full``: all of it) and the NER, and
+        gazetteer mentions."""
         known = self.gazetteer.find(document.text)
         spans = [(m.start, m.end) for m in known]
-        parse = focus(document.text, self._triggers, spans, names=False)
+        text = document.text
+        parse = text if full else focus(text, self._triggers, spans, names=False)
         names = focus(document.text, None, spans) if needs_names(document.text) else None
-        return Prepared(_language(document), parse, names, known)
+        return Prepared(_language(document), parse, names, known, full)
 
     def _read(
         self, document: Document, doc: Any, named: Any | None, prepared: Prepared
@@ -137,6 +176,7 @@ class Prepared:
     parse: str
     names: str | None
     known: list[Mention]
+    full: bool = False
 
 
 _WORKER: list[Extractor] = []

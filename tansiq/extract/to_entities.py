@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from tansiq.extract.model import Document, Event, Extraction, Figure, Mention
+from tansiq.extract.model import Document, Event, Extraction, Figure, Mention, Role
 
 ISO3 = {"en": "eng", "fr": "fra", "ar": "ara"}
 Span = tuple[int, int] | None
@@ -112,7 +112,8 @@ def event(document: Document, found: Event) -> EntityDict:
     """An Event: type, trigger sentence, date, location, roles as notes, known entities involved."""
     entity = _entity(derived_id(document.id, found.type, found.start), "Event", document)
     sentence = (found.sentence.start, found.sentence.end)
-    _add(entity, "name", f"{found.type}: {found.trigger}", (found.start, found.end))
+    name = f"{found.type}: {found.trigger}" if found.trigger else f"{found.type} ({found.method})"
+    _add(entity, "name", name, (found.start, found.end))
     _add(entity, "keywords", found.type)
     _add(entity, "summary", document.text[sentence[0] : sentence[1]], sentence)
     _add(entity, "date", found.date, sentence)
@@ -126,11 +127,19 @@ def event(document: Document, found: Event) -> EntityDict:
             (again.start, again.end),
         )
     for role in found.roles:
-        _add(entity, "notes", f"{role.role}: {role.text}", (role.start, role.end))
+        _add(entity, "notes", describe_role(role), (role.start, role.end))
         _add(entity, "involved", role.entity_id, (role.start, role.end))
     if found.count is not None:
         _add(entity, "notes", f"count: {describe_figure(found.count)}", _span(found.count))
     return entity
+
+
+def describe_role(role: Role) -> str:
+    """'victim: the mayor', or 'victim: the mayor [model:roles-1a2b3c4d5e6f p=0.71]' for a
+    learnt role model's prediction."""
+    if role.method == "rules":
+        return f"{role.role}: {role.text}"
+    return f"{role.role}: {role.text} [{role.method} p={role.probability or 0.0:.2f}]"
 
 
 def _span(figure: Figure) -> Span:

@@ -16,9 +16,10 @@ from tansiq.domain.policy import Scope, read_scope
 from tansiq.domain.principal import Principal
 from tansiq.domain.roles import Permission
 from tansiq.domain.statement import BASE_PROP, StatementContext, utc_now
-from tansiq.exceptions import InvalidData
+from tansiq.exceptions import ConfigurationError, InvalidData
 from tansiq.extract import Extraction, Extractor, Gazetteer, load_document
 from tansiq.extract.documents import document_id
+from tansiq.extract.roles import RoleModel, load_role_model
 from tansiq.extract.to_entities import to_entities
 from tansiq.services.access import require
 from tansiq.services.app import Tansiq
@@ -28,6 +29,7 @@ from tansiq.services.importing import ImportOptions, dataset_context
 from tansiq.services.ingest_workers import Outcome, WorkerPool, auto_workers
 from tansiq.services.mention_links import Link, Linker, link_entities
 from tansiq.services.watchlist_index import SCREENED_SCHEMATA, load_index
+from tansiq.settings import Settings
 
 log = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]
@@ -119,6 +121,15 @@ def _known(app: Tansiq, scope: Scope) -> tuple[Gazetteer, tuple[str, ...]]:
         while len(_GAZETTEERS) > 2:
             _GAZETTEERS.popitem(last=False)
     return _GAZETTEERS[key]
+
+
+def role_model(settings: Settings) -> RoleModel | None:
+    """The learnt role model named by ``TANSIQ_ROLE_MODEL`` (read once per file version)."""
+    if settings.role_model is None:
+        return None
+    if not settings.role_model.is_file():
+        raise ConfigurationError(f"TANSIQ_ROLE_MODEL: no file {settings.role_model}")
+    return load_role_model(settings.role_model)
 
 
 @dataclass
@@ -320,7 +331,8 @@ def ingest(
     require(principal, Permission.WRITE)
     check_name(opts.dataset)
     known, datasets = _known(app, read_scope(principal))
-    run = _Run(app, principal, opts, Extractor(known), datasets)
+    extractor = Extractor(known, roles=role_model(app.settings))
+    run = _Run(app, principal, opts, extractor, datasets)
     report = IngestReport(opts.dataset)
     for done, result in enumerate(_results(run, files, workers), 1):
         if result.status == "skipped":

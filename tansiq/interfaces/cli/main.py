@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from tansiq import __version__
-from tansiq.interfaces.cli import access, admin, browse, data, ingest, screen, serving
+from tansiq.interfaces.cli import access, admin, browse, data, extract, ingest, screen, serving
 from tansiq.interfaces.cli.common import configure_logging
 from tansiq.settings import Settings, get_settings
 
@@ -64,6 +64,8 @@ app.command("search")(browse.search_command)
 app.add_typer(browse.entity_app, name="entity")
 app.command("datasets")(browse.datasets_command)
 app.command("ingest")(ingest.ingest_command)
+app.add_typer(extract.extract_app, name="extract")
+extract.extract_app.command("train-roles")(extract.train_roles_command)
 app.command("screen")(screen.screen_command)
 app.add_typer(screen.alerts_app, name="alerts")
 app.command("serve")(serving.serve_command)
