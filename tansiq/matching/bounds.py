@@ -16,7 +16,11 @@ one C call per kind (spelling, phonetic keys, consonant skeletons) with
 * the matched mass (information) is at most half the weight of all tokens
   that have a partner, on both sides;
 * the joined-keys score is bounded by the same formula on the edit similarity
-  of the joined keys.
+  of the joined keys;
+* an Arabic-script word against a romanised Latin token is compared letter by
+  letter (:func:`~tansiq.matching.crossscript.cross_similarity`), which edit
+  similarities of keys or skeletons do not bound (Pecci ~ بيسي): those pairs
+  get their exact similarity (memoised, so scoring does not pay for it twice).
 
 The bound is never below the exact score (plus float slack), so skipping
 candidates whose bound cannot reach the threshold changes no result. It
@@ -34,8 +38,10 @@ import numpy.typing as npt
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from .crossscript import cross_similarity
 from .names import (
     COMPOUND_PART,
+    CROSS_EQUAL,
     INFO_BASE,
     INFO_FULL,
     JOINED_DISCOUNT,
@@ -68,9 +74,14 @@ class ListedTokens:
     several: npt.NDArray[np.bool_]
     """More than one key or skeleton (romanisation variants): compared one by one."""
     compound: npt.NDArray[np.bool_]
+    sourced: npt.NDArray[np.bool_]
+    """Spelled in Arabic script letter by letter (``source``): compared across scripts."""
+    romanised: npt.NDArray[np.bool_]
+    """Vowelled and not from a syllabic script: comparable with a ``sourced`` token."""
 
     @classmethod
     def of(cls, tokens: Sequence[NameToken]) -> ListedTokens:
+        sourced, romanised = _cross_flags(tokens)
         return cls(
             tokens,
             np.array([t.weight for t in tokens], dtype=np.float64),
@@ -80,7 +91,18 @@ class ListedTokens:
             [t.skeletons[0] if t.skeletons else "" for t in tokens],
             np.array([len(t.keys) > 1 or len(t.skeletons) > 1 for t in tokens], dtype=bool),
             np.array(["-" in t.text for t in tokens], dtype=bool),
+            sourced,
+            romanised,
         )
+
+
+def _cross_flags(
+    tokens: Sequence[NameToken],
+) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.bool_]]:
+    """(has Arabic-script letters, romanised) per token, as ``token_similarity`` reads them."""
+    sourced = np.array([bool(t.source) for t in tokens], dtype=bool)
+    romanised = np.array([t.vowelled and not t.exact_vowels for t in tokens], dtype=bool)
+    return sourced, romanised
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,8 +146,36 @@ def pair_token_bounds(query: Sequence[NameToken], qi: I64, listed: ListedTokens,
     q_compound = np.array(["-" in t.text for t in query], dtype=bool)
     compound = q_compound[qi] | listed.compound[lt]
     bound = np.where(compound, np.maximum(bound, COMPOUND_PART), bound)
+    bound = _cross_script(query, qi, listed, lt, bound)
     bound = np.where(text >= 1.0, 1.0, bound + SLACK)
     return np.where(bound >= TOKEN_FLOOR, bound, 0.0)
+
+
+def _cross_script(
+    query: Sequence[NameToken], qi: I64, listed: ListedTokens, lt: I64, bound: F64
+) -> F64:
+    """``bound`` with the exact similarity of the Arabic-script / Latin pairs.
+
+    The branches follow ``token_similarity``: two vowelled tokens compare by
+    spelling, else a sourced token against a romanised one letter by letter.
+    """
+    q_sourced, q_romanised = _cross_flags(query)
+    q_vowelled = np.array([t.vowelled for t in query], dtype=bool)
+    both_vowelled = q_vowelled[qi] & listed.vowelled[lt]
+    q_side = ~both_vowelled & q_sourced[qi] & listed.romanised[lt]
+    l_side = ~both_vowelled & ~q_side & listed.sourced[lt] & q_romanised[qi]
+    which = np.flatnonzero(q_side | l_side)
+    if not len(which):
+        return bound
+    out = bound.copy()
+    tokens = listed.tokens
+    for e, from_query in zip(which.tolist(), q_side[which].tolist(), strict=True):
+        tok_q, tok_l = query[int(qi[e])], tokens[int(lt[e])]
+        if from_query:
+            out[e] = CROSS_EQUAL * cross_similarity(tok_q.source, tok_l.text)
+        else:
+            out[e] = CROSS_EQUAL * cross_similarity(tok_l.source, tok_q.text)
+    return out
 
 
 def _exclusive_cumsum(sizes: I64) -> I64:

@@ -271,10 +271,12 @@ def _alignment_cost(pattern: tuple[PatternSlot, ...], latin: str) -> float:
     return cost[rows][cols]
 
 
+@lru_cache(maxsize=131072)
 def cross_similarity(word: str, latin: str) -> float:
     """Similarity in [0, 1] of an Arabic-script word and a canonical Latin token.
 
     1.0 means the Latin spelling is one of the word's plausible romanisations.
+    Memoised: screening bounds a pair with it before scoring compares it again.
     """
     folded = latin_form(latin)
     best = 0.0
