@@ -18,7 +18,6 @@ import pytest
 from followthemoney import model
 
 from tansiq.matching import CandidateIndex, compare, prepare
-from tansiq.matching import index as index_module
 from tansiq.matching.bounds import ListedTokens, batch_upper_bounds, pair_token_bounds
 from tansiq.matching.names import TOKEN_FLOOR, name_similarity, token_similarity
 from tansiq.matching.prepare import PreparedEntity, reweigh
@@ -165,9 +164,7 @@ def test_batch_bounds_are_never_below_the_exact_score_across_scripts(
 def test_arabic_script_screening_equals_compare_on_every_candidate(
     world: tuple[CandidateIndex, dict[str, PreparedEntity], list[PreparedEntity]],
     threshold: float | None,
-    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(index_module, "SHARED_KEY_BOUND", False)
     index, by_id, queries = world
     alerts = 0
     for query in queries:
