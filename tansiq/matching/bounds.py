@@ -20,7 +20,9 @@ one C call per kind (spelling, phonetic keys, consonant skeletons) with
 * an Arabic-script word against a romanised Latin token is compared letter by
   letter (:func:`~tansiq.matching.crossscript.cross_similarity`), which edit
   similarities of keys or skeletons do not bound (Pecci ~ بيسي): those pairs
-  get their exact similarity (memoised, so scoring does not pay for it twice).
+  get their exact similarity (memoised, so scoring does not pay for it twice),
+  unless a cheap bound (consonants with no partner in the Latin, see
+  ``cross_upper_bound``) already puts them below ``TOKEN_FLOOR``.
 
 The bound is never below the exact score (plus float slack), so skipping
 candidates whose bound cannot reach the threshold changes no result. It
@@ -38,7 +40,7 @@ import numpy.typing as npt
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from .crossscript import cross_similarity
+from .crossscript import cross_similarity, cross_upper_bound
 from .names import (
     COMPOUND_PART,
     CROSS_EQUAL,
@@ -206,10 +208,10 @@ def _cross_script(
     tokens = listed.tokens
     for e, from_query in zip(which.tolist(), q_side[which].tolist(), strict=True):
         tok_q, tok_l = query[int(qi[e])], tokens[int(lt[e])]
-        if from_query:
-            out[e] = CROSS_EQUAL * cross_similarity(tok_q.source, tok_l.text)
-        else:
-            out[e] = CROSS_EQUAL * cross_similarity(tok_l.source, tok_q.text)
+        word, latin = (tok_q.source, tok_l.text) if from_query else (tok_l.source, tok_q.text)
+        out[e] = CROSS_EQUAL * cross_upper_bound(word, latin)
+        if out[e] >= TOKEN_FLOOR:  # may count: align it (scoring will reuse the result)
+            out[e] = CROSS_EQUAL * cross_similarity(word, latin)
     return out
 
 

@@ -18,8 +18,10 @@ import pytest
 from followthemoney import model
 
 from tansiq.matching import CandidateIndex, compare, prepare
+from tansiq.matching import index as index_module
 from tansiq.matching.bounds import ListedTokens, batch_upper_bounds, pair_token_bounds
-from tansiq.matching.names import TOKEN_FLOOR, name_similarity, token_similarity
+from tansiq.matching.crossscript import cross_similarity, cross_upper_bound
+from tansiq.matching.names import CROSS_EQUAL, TOKEN_FLOOR, name_similarity, token_similarity
 from tansiq.matching.prepare import PreparedEntity, reweigh
 from tansiq.matching.tokens import NameToken, name_tokens
 
@@ -177,3 +179,30 @@ def test_arabic_script_screening_equals_compare_on_every_candidate(
         assert found == expected, query.names
         alerts += len(found)
     assert alerts > 40
+
+
+def test_cheap_cross_bound_is_never_below_the_alignment() -> None:
+    arabic, latin = _token_pairs()
+    below = 0
+    for a in arabic[:120]:
+        for b in latin[:120]:
+            exact = cross_similarity(a.source, b.text)
+            cheap = cross_upper_bound(a.source, b.text)
+            assert cheap + 1e-9 >= exact, (a.source, b.text)
+            below += CROSS_EQUAL * cheap < TOKEN_FLOOR
+    assert below > 120 * 120 // 3  # and it spares most of the alignments
+
+
+def test_arabic_script_bounds_change_no_alert(
+    world: tuple[CandidateIndex, dict[str, PreparedEntity], list[PreparedEntity]],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    index, _, queries = world
+    fast = [[(m.candidate_id, m.score) for m in index.screen(q)] for q in queries]
+    monkeypatch.setattr(
+        index_module,
+        "batch_upper_bounds",
+        lambda q, r, names, t: np.full(names.candidates, np.inf),
+    )
+    slow = [[(m.candidate_id, m.score) for m in index.screen(q)] for q in queries]
+    assert fast == slow
