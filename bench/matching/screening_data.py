@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from followthemoney import model
+from translit_exclusions import romanised
 
 SHARED = Path(__file__).resolve().parents[3] / "shared" / "eval"
 SCREENING = SHARED / "screening"
@@ -29,6 +30,8 @@ class Query:
     kind: str
     entity: object
     truth: str | None
+    romanised: bool = True
+    """False when a word's Arabic is not a romanisation of its Latin (see translit_exclusions)."""
 
 
 def _rows(name: str, limit: int | None = None) -> list[dict[str, str]]:
@@ -215,7 +218,7 @@ def arabic_name_slice(
         query.id = f"ar-q{k}"
         query.add("name", " ".join(arabic for arabic, _ in tokens))
         entries.append(target)
-        queries.append(Query("arabic_translit", query, target.id))
+        queries.append(Query("arabic_translit", query, target.id, romanised(tokens)))
     rest = pairs[used:]
     for k in range(distractors):
         tokens = rng.sample(rest, rng.choice((2, 3)))

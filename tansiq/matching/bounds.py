@@ -16,7 +16,13 @@ one C call per kind (spelling, phonetic keys, consonant skeletons) with
 * the matched mass (information) is at most half the weight of all tokens
   that have a partner, on both sides;
 * the joined-keys score is bounded by the same formula on the edit similarity
-  of the joined keys.
+  of the joined keys;
+* an Arabic-script word against a romanised Latin token is compared letter by
+  letter (:func:`~tansiq.matching.crossscript.cross_similarity`), which edit
+  similarities of keys or skeletons do not bound (Pecci ~ بيسي): those pairs
+  get their exact similarity (memoised, so scoring does not pay for it twice),
+  unless a cheap bound (consonants with no partner in the Latin, see
+  ``cross_upper_bound``) already puts them below ``TOKEN_FLOOR``.
 
 The bound is never below the exact score (plus float slack), so skipping
 candidates whose bound cannot reach the threshold changes no result. It
@@ -34,8 +40,10 @@ import numpy.typing as npt
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from .crossscript import cross_similarity, cross_upper_bound
 from .names import (
     COMPOUND_PART,
+    CROSS_EQUAL,
     INFO_BASE,
     INFO_FULL,
     JOINED_DISCOUNT,
@@ -51,6 +59,7 @@ __all__ = ["ListedTokens", "Names", "batch_upper_bounds", "pair_token_bounds"]
 
 F64 = npt.NDArray[np.float64]
 I64 = npt.NDArray[np.int64]
+Strings = npt.NDArray[np.object_]
 SLACK = 1e-6
 """Added to every token bound: C and Python float rounding may differ in the last bits."""
 
@@ -68,19 +77,57 @@ class ListedTokens:
     several: npt.NDArray[np.bool_]
     """More than one key or skeleton (romanisation variants): compared one by one."""
     compound: npt.NDArray[np.bool_]
+    sourced: npt.NDArray[np.bool_]
+    """Spelled in Arabic script letter by letter (``source``): compared across scripts."""
+    romanised: npt.NDArray[np.bool_]
+    """Vowelled and not from a syllabic script: comparable with a ``sourced`` token."""
+    key_length: I64
+    """Length of the first key (a name's joined keys are as long as their sum)."""
+    strings: tuple[Strings, Strings, Strings]
+    """Texts, first keys and first skeletons again, as arrays (gathered without a loop)."""
 
     @classmethod
     def of(cls, tokens: Sequence[NameToken]) -> ListedTokens:
+        sourced, romanised = _cross_flags(tokens)
+        texts, keys, skeletons = _first_strings(tokens)
         return cls(
             tokens,
             np.array([t.weight for t in tokens], dtype=np.float64),
             np.array([t.vowelled for t in tokens], dtype=bool),
-            [t.text for t in tokens],
-            [t.keys[0] if t.keys else "" for t in tokens],
-            [t.skeletons[0] if t.skeletons else "" for t in tokens],
+            texts,
+            keys,
+            skeletons,
             np.array([len(t.keys) > 1 or len(t.skeletons) > 1 for t in tokens], dtype=bool),
             np.array(["-" in t.text for t in tokens], dtype=bool),
+            sourced,
+            romanised,
+            np.array([len(t.keys[0]) if t.keys else 0 for t in tokens], dtype=np.int64),
+            (_array(texts), _array(keys), _array(skeletons)),
         )
+
+
+def _first_strings(tokens: Sequence[NameToken]) -> tuple[list[str], list[str], list[str]]:
+    """Per token: its text, first key and first skeleton (empty when it has none)."""
+    return (
+        [t.text for t in tokens],
+        [t.keys[0] if t.keys else "" for t in tokens],
+        [t.skeletons[0] if t.skeletons else "" for t in tokens],
+    )
+
+
+def _array(values: list[str]) -> Strings:
+    out: Strings = np.empty(len(values), dtype=object)
+    out[:] = values
+    return out
+
+
+def _cross_flags(
+    tokens: Sequence[NameToken],
+) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.bool_]]:
+    """(has Arabic-script letters, romanised) per token, as ``token_similarity`` reads them."""
+    sourced = np.array([bool(t.source) for t in tokens], dtype=bool)
+    romanised = np.array([t.vowelled and not t.exact_vowels for t in tokens], dtype=bool)
+    return sourced, romanised
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,23 +144,35 @@ def _best_of(left: Sequence[str], right: Sequence[str]) -> float:
     return max((float(OSA.normalized_similarity(a, b)) for a in left for b in right), default=0.0)
 
 
-def _cp(left: list[str], right: list[str]) -> F64:
+def _cp(left: Sequence[str] | Strings, right: Sequence[str] | Strings) -> F64:
     sims: F64 = process.cpdist(left, right, scorer=OSA.normalized_similarity, dtype=np.float64)
     return sims
 
 
 def pair_token_bounds(query: Sequence[NameToken], qi: I64, listed: ListedTokens, lt: I64) -> F64:
-    """Bounds of ``token_similarity(query[qi[e]], listed.tokens[lt[e]])`` for every e."""
+    """Bounds of ``token_similarity(query[qi[e]], listed.tokens[lt[e]])`` for every e.
+
+    Each distinct (query token, listed token) pair is bounded once: the
+    candidates of a batch share many tokens (given names above all).
+    """
+    ids: dict[NameToken, int] = {}
+    q_ids = np.array([ids.setdefault(t, len(ids)) for t in query], dtype=np.int64)
+    width = max(1, len(listed.tokens))
+    code = q_ids[qi] * width + lt
+    distinct, inverse = np.unique(code, return_inverse=True)
+    bounds = _distinct_pair_bounds(list(ids), distinct // width, listed, distinct % width)
+    out: F64 = bounds[inverse.reshape(-1)]
+    return out
+
+
+def _distinct_pair_bounds(
+    query: Sequence[NameToken], qi: I64, listed: ListedTokens, lt: I64
+) -> F64:
     q_list, l_list = qi.tolist(), lt.tolist()
-    q_text = [query[i].text for i in q_list]
-    text = _cp(q_text, [listed.texts[t] for t in l_list])
-    keys = _cp(
-        [query[i].keys[0] if query[i].keys else "" for i in q_list],
-        [listed.first_keys[t] for t in l_list],
-    )
-    skeletons = _cp(
-        [query[i].skeletons[0] if query[i].skeletons else "" for i in q_list],
-        [listed.first_skeletons[t] for t in l_list],
+    q_strings = [_array(column) for column in _first_strings(query)]
+    text, keys, skeletons = (
+        _cp(q_column[qi], l_column[lt])
+        for q_column, l_column in zip(q_strings, listed.strings, strict=True)
     )
     q_several = np.array([len(t.keys) > 1 or len(t.skeletons) > 1 for t in query], dtype=bool)
     for e in np.flatnonzero(q_several[qi] | listed.several[lt]).tolist():
@@ -124,8 +183,36 @@ def pair_token_bounds(query: Sequence[NameToken], qi: I64, listed: ListedTokens,
     q_compound = np.array(["-" in t.text for t in query], dtype=bool)
     compound = q_compound[qi] | listed.compound[lt]
     bound = np.where(compound, np.maximum(bound, COMPOUND_PART), bound)
+    bound = _cross_script(query, qi, listed, lt, bound)
     bound = np.where(text >= 1.0, 1.0, bound + SLACK)
     return np.where(bound >= TOKEN_FLOOR, bound, 0.0)
+
+
+def _cross_script(
+    query: Sequence[NameToken], qi: I64, listed: ListedTokens, lt: I64, bound: F64
+) -> F64:
+    """``bound`` with the exact similarity of the Arabic-script / Latin pairs.
+
+    The branches follow ``token_similarity``: two vowelled tokens compare by
+    spelling, else a sourced token against a romanised one letter by letter.
+    """
+    q_sourced, q_romanised = _cross_flags(query)
+    q_vowelled = np.array([t.vowelled for t in query], dtype=bool)
+    both_vowelled = q_vowelled[qi] & listed.vowelled[lt]
+    q_side = ~both_vowelled & q_sourced[qi] & listed.romanised[lt]
+    l_side = ~both_vowelled & ~q_side & listed.sourced[lt] & q_romanised[qi]
+    which = np.flatnonzero(q_side | l_side)
+    if not len(which):
+        return bound
+    out = bound.copy()
+    tokens = listed.tokens
+    for e, from_query in zip(which.tolist(), q_side[which].tolist(), strict=True):
+        tok_q, tok_l = query[int(qi[e])], tokens[int(lt[e])]
+        word, latin = (tok_q.source, tok_l.text) if from_query else (tok_l.source, tok_q.text)
+        out[e] = CROSS_EQUAL * cross_upper_bound(word, latin)
+        if out[e] >= TOKEN_FLOOR:  # may count: align it (scoring will reuse the result)
+            out[e] = CROSS_EQUAL * cross_similarity(word, latin)
+    return out
 
 
 def _exclusive_cumsum(sizes: I64) -> I64:
@@ -256,11 +343,19 @@ def _batch_joined(
     total_q: F64,
     total_c: F64,
 ) -> F64:
-    """Bound of the joined-keys score of every pair (0 where a side has unvowelled tokens)."""
+    """Bound of the joined-keys score of every pair (0 where a side has unvowelled tokens).
+
+    Keys whose lengths differ too much cannot reach ``JOINED_MIN`` (the OSA
+    similarity is at most the ratio of the lengths): only the others are compared.
+    """
     vowelled_c = np.minimum.reduceat(listed.vowelled[names.token_ids], names.starts)
     both = qn.vowelled[p_q] & vowelled_c[p_n]
+    size_c = np.add.reduceat(listed.key_length[names.token_ids], names.starts)[p_n]
+    size_q = np.array([len(j) for j in qn.joined], dtype=np.int64)[p_q]
+    longer = np.maximum(size_c, size_q)
+    near = np.minimum(size_c, size_q) + SLACK * longer >= JOINED_MIN * longer
     out = np.zeros(len(p_q), dtype=np.float64)
-    which = np.flatnonzero(both)
+    which = np.flatnonzero(both & near)
     if not len(which):
         return out
     ends = np.append(names.starts[1:], len(names.token_ids)).tolist()

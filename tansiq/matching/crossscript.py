@@ -26,6 +26,7 @@ from .phonetic import SH
 __all__ = [
     "PatternSlot",
     "cross_similarity",
+    "cross_upper_bound",
     "latin_form",
     "pattern_skeletons",
     "word_pattern",
@@ -271,10 +272,12 @@ def _alignment_cost(pattern: tuple[PatternSlot, ...], latin: str) -> float:
     return cost[rows][cols]
 
 
+@lru_cache(maxsize=131072)
 def cross_similarity(word: str, latin: str) -> float:
     """Similarity in [0, 1] of an Arabic-script word and a canonical Latin token.
 
     1.0 means the Latin spelling is one of the word's plausible romanisations.
+    Memoised: screening bounds a pair with it before scoring compares it again.
     """
     folded = latin_form(latin)
     best = 0.0
@@ -285,6 +288,39 @@ def cross_similarity(word: str, latin: str) -> float:
             cost = _alignment_cost(pattern, folded)
             best = max(best, 1.0 - SCALE * cost / (size + 1))
     return best
+
+
+@lru_cache(maxsize=131072)
+def cross_upper_bound(word: str, latin: str) -> float:
+    """A cheap upper bound of :func:`cross_similarity` (no alignment).
+
+    A consonant letter of the word whose spellings occur nowhere in the Latin
+    token (nor a Latin letter that may sound like it) costs at least
+    ``CONSONANT_NEAR`` however it is aligned; counting those bounds the cost.
+    """
+    folded = latin_form(latin)
+    best = 0.0
+    for form in _with_article(word):
+        pattern = word_pattern(form)
+        if pattern and folded:
+            size = max(2, sum(not slot.optional for slot in pattern))
+            lone = sum(
+                1
+                for slot in pattern
+                if slot.consonants and not slot.vowels and not _partner(slot, folded)
+            )
+            best = max(best, 1.0 - SCALE * CONSONANT_NEAR * lone / (size + 1))
+    return best
+
+
+def _partner(slot: PatternSlot, latin: str) -> bool:
+    """Whether some position of ``latin`` may match the slot's consonant at no cost."""
+    if any(option in latin for option in slot.consonants):
+        return True
+    return any(
+        char in latin and not sounds.isdisjoint(slot.consonants)
+        for char, sounds in _AMBIGUOUS.items()
+    )
 
 
 def _with_article(word: str) -> tuple[str, ...]:

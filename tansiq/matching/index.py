@@ -14,9 +14,10 @@ of a million names, so the index proposes a few candidates per query:
   move a phonetic key by two letters;
 * a query token adds its inverse document frequency to every entity its keys
   reach, the highest sums are the candidates, and :meth:`CandidateIndex.screen_many`
-  scores them with the matching algorithm after a cheap coverage check (which
-  knows whether birth years can still add anything) and upper bounds of the
-  name score computed for a whole batch of queries at once (see ``bounds``).
+  scores them with the matching algorithm after a headroom check (what birth
+  dates and documents can still add) and true upper bounds of the name score
+  computed for a whole batch of queries at once (see ``bounds``): screening
+  alerts exactly where ``compare`` would on the same candidates.
 
 Ranking works on small arrays only: the postings of the rarer query tokens
 are concatenated and summed per entity with one sort (no per-entity scratch
@@ -49,7 +50,6 @@ import numpy.typing as npt
 from .algorithm import ALGORITHM, Algorithm, Match
 from .bounds import ListedTokens, Names, batch_upper_bounds
 from .crossscript import pattern_skeletons
-from .names import INFO_BASE, INFO_FULL, LONG_SIDE_FLOOR
 from .phonetic import phonetic_key, skeleton
 from .prepare import BirthDate, PreparedEntity, reweigh, reweigh_token
 from .rarity import NameStats
@@ -102,9 +102,6 @@ BITMAP_FROM = 2_000
 """Postings from which a common token's membership test uses a per-process bitmap."""
 BITMAP_CACHE = 256
 """Bitmaps (one bit per listed entity) each process keeps (then starts afresh)."""
-SHARED_KEY_BOUND = True
-"""Also prune by the optimistic bound from shared-key weights (as before; it is not exact:
-on fictional lists it skips about 5% of the alerts ``compare`` gives on the candidates)."""
 _PROCESS_CACHES = ("_bitmaps", "_schemas", "_key_plans", "_listed")
 """Query tokens whose resolved posting spans each process keeps (then starts afresh)."""
 
@@ -370,7 +367,7 @@ class CandidateIndex:
         return index
 
     def _name_masses(self, count: int) -> FloatArray:
-        """Per entity: total token weight of its lightest name (for the coverage check)."""
+        """Per entity: total token weight of its lightest name (for the rank's cover bonus)."""
         weights = np.array([t.weight for t in self._tokens], dtype=np.float32)
         per_token = weights[self._token_ids] if len(self._token_ids) else weights[:0]
         sums = np.zeros(len(per_token) + 1, dtype=np.float64)
@@ -665,22 +662,6 @@ class CandidateIndex:
         np.maximum.at(rooms, owner, room)
         return rooms
 
-    def _shared_bound(self, ranked: _Ranked, name_weight: float) -> FloatArray64:
-        """Optimistic name bound from the shared-key weights of the ranking (not exact)."""
-        shared = ranked.shared.astype(np.float64)
-        mass = self._mass[ranked.positions].astype(np.float64)
-        if ranked.query_mass > 0:
-            cover_q = np.minimum(1.0, shared / ranked.query_mass)
-        else:
-            cover_q = np.ones(len(shared))
-        cover_c = np.where(mass > 0, np.minimum(1.0, shared / np.where(mass > 0, mass, 1.0)), 1.0)
-        short, long_ = np.maximum(cover_q, cover_c), np.minimum(cover_q, cover_c)
-        info = np.minimum(1.0, INFO_BASE + (1.0 - INFO_BASE) * shared / INFO_FULL)
-        bound: FloatArray64 = (
-            name_weight * short * (LONG_SIDE_FLOOR + (1 - LONG_SIDE_FLOOR) * long_) * info
-        )
-        return bound
-
     def screen(
         self,
         query: PreparedEntity,
@@ -730,8 +711,6 @@ class CandidateIndex:
         positions = ranked.positions
         room = other_room + date_room * self._date_rooms(positions, query.birth_dates)
         alive = room + name_weight >= cutoff  # a name scores at most 1
-        if SHARED_KEY_BOUND:
-            alive &= self._shared_bound(ranked, name_weight) + room >= cutoff
         return positions[alive], room[alive]
 
     def _screen_batch(

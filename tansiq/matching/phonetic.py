@@ -20,6 +20,9 @@ __all__ = ["SH", "class_key", "phonetic_key", "rarity_key", "skeleton"]
 SH = "$"
 """Single symbol for the sh/ch/sch/tch sound so Levenshtein counts it as one letter."""
 
+_NEW_H = "H"
+"""What ``kh`` becomes until every rule has run: an ``h`` it leaves must not form a new
+digraph with the letter before it (Madkhali is madhal, not madal)."""
 _REWRITES: tuple[tuple[str, str], ...] = (
     ("x", "ks"),
     ("tsch", SH),
@@ -30,7 +33,7 @@ _REWRITES: tuple[tuple[str, str], ...] = (
     ("dzh", "j"),
     ("dj", "j"),
     ("zh", "j"),
-    ("kh", "h"),
+    ("kh", _NEW_H),
     ("gh", "g"),
     ("ph", "f"),
     ("th", "t"),
@@ -52,7 +55,7 @@ def _rewrite(segment: str) -> str:
     for source, target in _REWRITES:
         if source in segment:
             segment = segment.replace(source, target)
-    return segment
+    return segment.replace(_NEW_H, "h")
 
 
 @lru_cache(maxsize=131072)

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from tansiq.matching.arabic import romanise
 from tansiq.matching.normalise import Script, normalise_text, token_script, tokenise
-from tansiq.matching.phonetic import phonetic_key
+from tansiq.matching.phonetic import phonetic_key, skeleton
 from tansiq.matching.tokens import name_tokens
 
 
@@ -48,6 +48,14 @@ def test_romanisation_variants_share_key() -> None:
     assert len(keys) == 1
     assert phonetic_key("khiame") == phonetic_key("khiyam")
     assert phonetic_key("djaafar") == phonetic_key("jafar")
+
+
+def test_a_folded_kh_does_not_form_a_new_digraph() -> None:
+    # kh -> h must not then read the d before it as dh -> d (the kh would vanish)
+    assert phonetic_key("madkhali") == "madhal"
+    assert skeleton(phonetic_key("madkhali")) == "mdhl"
+    assert phonetic_key("khalid") == phonetic_key("halid")
+    assert phonetic_key("dhahran") == phonetic_key("dahran")
 
 
 def test_arabic_romanisation_gives_several_spellings() -> None:

@@ -131,12 +131,10 @@ def world() -> tuple[CandidateIndex, dict[str, PreparedEntity], list[PreparedEnt
 
 
 @pytest.mark.parametrize("threshold", [None, 0.5])
-def test_without_the_shared_key_bound_alerts_equal_compare_on_every_candidate(
+def test_alerts_equal_compare_on_every_candidate(
     world: tuple[CandidateIndex, dict[str, PreparedEntity], list[PreparedEntity]],
     threshold: float | None,
-    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(index_module, "SHARED_KEY_BOUND", False)
     index, by_id, queries = world
     alerts = 0
     for query in queries:
