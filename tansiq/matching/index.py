@@ -558,6 +558,12 @@ class CandidateIndex:
         union = self._gather(spans)
         if union is None or not len(union):
             return np.zeros(len(reached), dtype=bool)
+        if len(union) * 4 < len(reached):
+            # few postings: look them up in ``reached`` rather than the other way round
+            at = np.minimum(np.searchsorted(reached, union), len(reached) - 1)
+            hits = np.zeros(len(reached), dtype=bool)
+            hits[at[reached[at] == union]] = True
+            return hits
         union = np.sort(union)
         at = np.minimum(np.searchsorted(union, reached), len(union) - 1)
         found: BoolArray = union[at] == reached
@@ -589,8 +595,10 @@ class CandidateIndex:
         seen: set[str] = set()
         repeats: dict[str, int] = {}
         for name in query.name_tokens:
-            for text, count in Counter(t.text for t in name).items():
-                repeats[text] = max(count, repeats.get(text, 1))
+            texts = [t.text for t in name]
+            if len(set(texts)) < len(texts):  # a token repeated within a name counts more
+                for text, count in Counter(texts).items():
+                    repeats[text] = max(count, repeats.get(text, 1))
         for name in query.name_tokens:
             for token in name:
                 if token.text in seen:
@@ -602,7 +610,7 @@ class CandidateIndex:
                 fuzzy_size = 0 if is_common else plan.fuzzy_size
                 size = plan.exact_size + fuzzy_size
                 if size:
-                    weight_ = token.weight * repeats[token.text]
+                    weight_ = token.weight * repeats.get(token.text, 1)
                     loose = None if is_common or not fuzzy_size else plan.fuzzy
                     found.append(
                         (size, False, weight_, plan.exact, plan.exact_size, loose, fuzzy_size)
@@ -852,6 +860,13 @@ def _credit(
     counts once per position (positions are below ``listed``). With a single token
     there is nothing to sum.
     """
+    if len(pos_parts) == 1 and _increasing(pos_parts[0]):  # one posting list: nothing to merge
+        count = len(pos_parts[0])
+        return (
+            pos_parts[0].copy(),
+            np.full(count, idf_parts[0], dtype=np.float32),
+            np.full(count, weight_parts[0], dtype=np.float32),
+        )
     key_type: type[np.signedinteger[Any]] = np.int32 if listed * codes < 2**31 else np.int64
     positions = pos_parts[0] if len(pos_parts) == 1 else np.concatenate(pos_parts)
     keys: npt.NDArray[np.signedinteger[Any]] = (
@@ -880,6 +895,11 @@ def _credit(
     idf = np.add.reduceat(idf_table[code], starts)
     weight = np.add.reduceat(weight_table[code], starts)
     return pos[starts].astype(np.int32, copy=False), idf, weight
+
+
+def _increasing(values: IntArray) -> bool:
+    """Whether ``values`` are strictly increasing (sorted and distinct)."""
+    return bool(np.all(values[1:] > values[:-1]))
 
 
 def _kth_best(values: npt.NDArray[np.floating[Any]], k: int) -> float:
