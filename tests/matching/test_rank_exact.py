@@ -177,3 +177,15 @@ def test_plans_of_a_batch_equal_plans_one_by_one(
         for a, b in ((one.exact, many.exact), (one.fuzzy, many.fuzzy)):
             assert a[0].tolist() == b[0].tolist()
             assert a[1].tolist() == b[1].tolist()
+
+
+def test_entities_read_together_equal_entities_one_by_one(
+    world: tuple[CandidateIndex, list[PreparedEntity]],
+) -> None:
+    index, _ = world
+    positions = np.array([5, 0, 77, 77, len(index) - 1, *range(100, 1500, 7)], dtype=np.int32)
+    together = index._entities(positions)
+    assert together == [index.entity(p) for p in positions.tolist()]
+    assert sum(bool(e.documents) for e in together) >= 3  # documents and dates are covered
+    assert sum(len(e.birth_dates) for e in together) > 100
+    assert index._entities(positions[:0]) == []
