@@ -103,7 +103,21 @@ def _cp(left: list[str], right: list[str]) -> F64:
 
 
 def pair_token_bounds(query: Sequence[NameToken], qi: I64, listed: ListedTokens, lt: I64) -> F64:
-    """Bounds of ``token_similarity(query[qi[e]], listed.tokens[lt[e]])`` for every e."""
+    """Bounds of ``token_similarity(query[qi[e]], listed.tokens[lt[e]])`` for every e.
+
+    A batch repeats many pairs (a query's tokens against the same listed given
+    or family name in several candidates): each distinct pair is computed once.
+    """
+    pair = qi * max(1, len(listed.tokens)) + lt
+    distinct, inverse = np.unique(pair, return_inverse=True)
+    if len(distinct) * 5 > len(pair) * 4:  # not worth the detour
+        return _pair_bounds(query, qi, listed, lt)
+    width = max(1, len(listed.tokens))
+    bounds: F64 = _pair_bounds(query, distinct // width, listed, distinct % width)[inverse]
+    return bounds
+
+
+def _pair_bounds(query: Sequence[NameToken], qi: I64, listed: ListedTokens, lt: I64) -> F64:
     q_list, l_list = qi.tolist(), lt.tolist()
     q_text = [query[i].text for i in q_list]
     text = _cp(q_text, [listed.texts[t] for t in l_list])

@@ -18,7 +18,9 @@ import numpy.typing as npt
 import pytest
 
 from tansiq.matching import CandidateIndex, prepare
+from tansiq.matching import bounds as bounds_module
 from tansiq.matching import index as index_module
+from tansiq.matching.bounds import ListedTokens, pair_token_bounds
 from tansiq.matching.index import (
     COVER_BONUS,
     DOC_BONUS,
@@ -189,3 +191,17 @@ def test_entities_read_together_equal_entities_one_by_one(
     assert sum(bool(e.documents) for e in together) >= 3  # documents and dates are covered
     assert sum(len(e.birth_dates) for e in together) > 100
     assert index._entities(positions[:0]) == []
+
+
+def test_repeated_token_pairs_get_the_bounds_of_distinct_ones(
+    world: tuple[CandidateIndex, list[PreparedEntity]],
+) -> None:
+    index, queries = world
+    query_tokens = [t for q in queries[:40] for name in q.name_tokens for t in name]
+    table = ListedTokens.of(index._tokens)
+    rng = np.random.default_rng(4)
+    qi = rng.integers(0, len(query_tokens), 3000)
+    lt = rng.integers(0, 30, 3000)  # few listed tokens: most pairs repeat
+    assert len(np.unique(qi * len(index._tokens) + lt)) < 2000
+    one_by_one = bounds_module._pair_bounds(query_tokens, qi, table, lt)
+    assert pair_token_bounds(query_tokens, qi, table, lt).tolist() == one_by_one.tolist()
