@@ -20,10 +20,13 @@ of a million names, so the index proposes a few candidates per query:
 
 Ranking works on small arrays only: the postings of the rarer query tokens
 are concatenated and summed per entity with one sort (no per-entity scratch
-buffers, whose random access dominated); common tokens (given names) are
-looked up by binary search for just the entities the rare ones reached, as
-posting lists are sorted by position. Each process caches the resolved
-posting spans of the query tokens it has seen.
+buffers, whose random access dominated; a lone posting list is already sorted);
+common tokens (given names) are looked up for just the entities the rare ones
+reached (in a per-process bitmap of the list, or by binary search, as posting
+lists are sorted by position). Only entities whose summed IDF can still reach
+the best ``limit`` get the cover bonus. Each process caches the resolved
+posting spans of the query tokens it has seen; a batch resolves the keys of
+all its new tokens with one sorted look-up.
 
 Entities are stored column-wise (numpy arrays and byte blobs, name tokens
 interned in one table) and rebuilt as :class:`PreparedEntity` on demand, so the
