@@ -21,10 +21,13 @@ of a million names, so the index proposes a few candidates per query:
 
 Ranking works on small arrays only: the postings of the rarer query tokens
 are concatenated and summed per entity with one sort (no per-entity scratch
-buffers, whose random access dominated); common tokens (given names) are
-looked up by binary search for just the entities the rare ones reached, as
-posting lists are sorted by position. Each process caches the resolved
-posting spans of the query tokens it has seen.
+buffers, whose random access dominated; a lone posting list is already sorted);
+common tokens (given names) are looked up for just the entities the rare ones
+reached (in a per-process bitmap of the list, or by binary search, as posting
+lists are sorted by position). Only entities whose summed IDF can still reach
+the best ``limit`` get the cover bonus. Each process caches the resolved
+posting spans of the query tokens it has seen; a batch resolves the keys of
+all its new tokens with one sorted look-up.
 
 Entities are stored column-wise (numpy arrays and byte blobs, name tokens
 interned in one table) and rebuilt as :class:`PreparedEntity` on demand, so the
@@ -41,7 +44,7 @@ from array import array
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import islice, pairwise
 from typing import Any
 
 import numpy as np
@@ -166,6 +169,11 @@ def spelling_keys(token: NameToken) -> tuple[str, ...]:
 
 def _hash(key: str) -> int:
     return zlib.crc32(key.encode())
+
+
+def _plan_key(token: NameToken) -> tuple[Any, ...]:
+    """What a query token's plan depends on (its weight does not count)."""
+    return (token.text, token.keys, token.skeletons, token.vowelled, token.exact_vowels)
 
 
 def _pack_date(date: BirthDate) -> int:
@@ -429,6 +437,68 @@ class CandidateIndex:
             documents=self._documents.get(pos, frozenset()),
         )
 
+    def _entities(self, positions: IntArray) -> list[PreparedEntity]:
+        """The entities at ``positions`` as :meth:`entity` rebuilds them, with the columns
+        of all of them read at once (a few array operations instead of a dozen each)."""
+        if not len(positions):
+            return []
+        self._schema_at(int(positions[0]))  # loads the schema table
+        pos = positions.astype(np.int64)
+        after = pos + 1
+        id_off, name_off = self._id_off, self._name_off
+        ids = zip(id_off[pos].tolist(), id_off[after].tolist(), strict=True)
+        names = zip(name_off[pos].tolist(), name_off[after].tolist(), strict=True)
+        first = self._entity_names[pos]
+        name_counts = self._entity_names[after] - first
+        name_ids = _ranges(first, name_counts)
+        token_start = self._token_off[name_ids]
+        token_count = self._token_off[name_ids + 1] - token_start
+        token_ids = self._token_ids[_ranges(token_start, token_count)].tolist()
+        tokens = self._tokens
+        flat = [tokens[t] for t in token_ids]
+        date_start = self._date_off[pos]
+        date_count = self._date_off[after] - date_start
+        dates = [_unpack_date(d) for d in self._dates[_ranges(date_start, date_count)].tolist()]
+        token_counts: list[int] = token_count.tolist()
+        date_counts: list[int] = date_count.tolist()
+        schemas, sets, documents = self._schemas or [], self._sets, self._documents
+        out: list[PreparedEntity] = []
+        token_at = date_at = name_at = 0
+        for k, (p, (id_a, id_b), (name_a, name_b), schema, gender, country, count) in enumerate(
+            zip(
+                positions.tolist(),
+                ids,
+                names,
+                self._schema[pos].tolist(),
+                self._gender[pos].tolist(),
+                self._country[pos].tolist(),
+                name_counts.tolist(),
+                strict=True,
+            )
+        ):
+            name_tokens = []
+            for n in range(name_at, name_at + count):
+                end = token_at + token_counts[n]
+                name_tokens.append(tuple(flat[token_at:end]))
+                token_at = end
+            name_at += count
+            text = self._names[name_a:name_b].decode()
+            id_text = self._ids[id_a:id_b].decode()
+            out.append(
+                PreparedEntity(
+                    id=id_text or None,
+                    schema=schemas[schema],
+                    names=tuple(text.split(_SEP)) if text else (),
+                    name_tokens=tuple(name_tokens),
+                    birth_dates=tuple(dates[date_at : date_at + date_counts[k]]),
+                    genders=sets[gender],
+                    countries=sets[country],
+                    documents=documents.get(p, frozenset()),
+                )
+            )
+            date_at += date_counts[k]
+        return out
+
     # -- name bounds ------------------------------------------------------------------
 
     def _listed_tokens(self) -> ListedTokens:
@@ -459,38 +529,71 @@ class CandidateIndex:
 
     def _spans(self, keys: Iterable[str]) -> tuple[Int64Array, Int64Array]:
         """(starts, ends) of the posting lists of the indexed ``keys``."""
-        hashes = self._key_hashes
-        digests = np.fromiter((_hash(key) for key in keys), dtype=np.uint32)
-        if not len(digests) or not len(hashes):
-            return _NO_SPANS
-        at = np.searchsorted(hashes, digests)
-        ok = at < len(hashes)
-        found = at[ok][hashes[at[ok]] == digests[ok]]
-        if not len(found):
-            return _NO_SPANS
-        return self._post_off[found], self._post_off[found + 1]
+        starts, ends, _ = self._lookup(list(keys))
+        return starts, ends
 
     def _plan(self, token: NameToken) -> _Plan:
         """Posting spans of a query token's exact and fuzzy keys (cached per process)."""
-        key = (token.text, token.keys, token.skeletons, token.vowelled, token.exact_vowels)
-        plan = self._key_plans.get(key)
+        plan = self._key_plans.get(_plan_key(token))
         if plan is None:
+            self._plan_many((token,))
+            plan = self._key_plans[_plan_key(token)]
+        return plan
+
+    def _plan_many(self, tokens: Iterable[NameToken]) -> None:
+        """Plan every query token not planned yet, with one sorted look-up of all their keys.
+
+        A token's keys are laid out as exact | loose and fuzzy | spelling, so its
+        fuzzy spans (phonetic neighbours, then spelling neighbours) are one slice.
+        """
+        todo: dict[tuple[Any, ...], NameToken] = {}
+        for token in tokens:
+            key = _plan_key(token)
+            if key not in self._key_plans:
+                todo.setdefault(key, token)
+        if not todo:
+            return
+        keys: list[str] = []
+        edges = [0]
+        for token in todo.values():
             strict, loose = blocking_keys(token, query=True)
-            exact = self._spans(strict)
-            phonetic = self._spans(loose + fuzzy_keys(strict + loose))
-            spelled = self._spans(spelling_keys(token))
-            fuzzy = (
-                np.concatenate((phonetic[0], spelled[0])),
-                np.concatenate((phonetic[1], spelled[1])),
-            )
+            keys.extend(strict)
+            edges.append(len(keys))
+            keys.extend(loose + fuzzy_keys(strict + loose))
+            edges.append(len(keys))
+            keys.extend(spelling_keys(token))
+            edges.append(len(keys))
+        starts, ends, kept = self._lookup(keys)
+        cut = kept[edges].tolist()  # where each group of keys starts among the found ones
+        sizes = np.zeros(len(starts) + 1, dtype=np.int64)
+        np.cumsum(ends - starts, out=sizes[1:])
+        size = sizes.tolist()  # postings of the first i found keys
+        if len(self._key_plans) + len(todo) > PLAN_CACHE:
+            self._key_plans.clear()
+        for n, key in enumerate(todo):
+            a, b, c, d = cut[3 * n : 3 * n + 4]
             # spelling neighbours only add reach: the credit of a loose hit (and whether the
             # token is common) stays that of its phonetic neighbours, if it has any
-            size = int((phonetic[1] - phonetic[0]).sum()) or int((spelled[1] - spelled[0]).sum())
-            plan = _Plan(exact, fuzzy, int((exact[1] - exact[0]).sum()), size)
-            if len(self._key_plans) >= PLAN_CACHE:
-                self._key_plans.clear()
-            self._key_plans[key] = plan
-        return plan
+            fuzzy_size = (size[c] - size[b]) or (size[d] - size[c])
+            self._key_plans[key] = _Plan(
+                (starts[a:b], ends[a:b]), (starts[b:d], ends[b:d]), size[b] - size[a], fuzzy_size
+            )
+
+    def _lookup(self, keys: list[str]) -> tuple[Int64Array, Int64Array, Int64Array]:
+        """(starts, ends) of the posting lists of the indexed ``keys`` (in order), and how
+        many of the first i keys are indexed, for every i (a prefix count, ``len(keys) + 1``)."""
+        hashes = self._key_hashes
+        digests = np.fromiter((_hash(key) for key in keys), dtype=np.uint32, count=len(keys))
+        kept = np.zeros(len(keys) + 1, dtype=np.int64)
+        if not len(keys) or not len(hashes):
+            return _NO_SPANS[0], _NO_SPANS[1], kept
+        order = np.argsort(digests, kind="stable")  # sorted needles: a cache-friendly search
+        at = np.empty(len(keys), dtype=np.int64)
+        at[order] = np.minimum(np.searchsorted(hashes, digests[order]), len(hashes) - 1)
+        hit = hashes[at] == digests
+        np.cumsum(hit, out=kept[1:])
+        found = at[hit]
+        return self._post_off[found], self._post_off[found + 1], kept
 
     def _gather(self, spans: tuple[Int64Array, Int64Array]) -> IntArray | None:
         """Posting lists of ``spans`` concatenated (may repeat; None when empty)."""
@@ -517,6 +620,12 @@ class CandidateIndex:
         union = self._gather(spans)
         if union is None or not len(union):
             return np.zeros(len(reached), dtype=bool)
+        if len(union) * 4 < len(reached):
+            # few postings: look them up in ``reached`` rather than the other way round
+            at = np.minimum(np.searchsorted(reached, union), len(reached) - 1)
+            hits = np.zeros(len(reached), dtype=bool)
+            hits[at[reached[at] == union]] = True
+            return hits
         union = np.sort(union)
         at = np.minimum(np.searchsorted(union, reached), len(union) - 1)
         found: BoolArray = union[at] == reached
@@ -548,8 +657,10 @@ class CandidateIndex:
         seen: set[str] = set()
         repeats: dict[str, int] = {}
         for name in query.name_tokens:
-            for text, count in Counter(t.text for t in name).items():
-                repeats[text] = max(count, repeats.get(text, 1))
+            texts = [t.text for t in name]
+            if len(set(texts)) < len(texts):  # a token repeated within a name counts more
+                for text, count in Counter(texts).items():
+                    repeats[text] = max(count, repeats.get(text, 1))
         for name in query.name_tokens:
             for token in name:
                 if token.text in seen:
@@ -561,7 +672,7 @@ class CandidateIndex:
                 fuzzy_size = 0 if is_common else plan.fuzzy_size
                 size = plan.exact_size + fuzzy_size
                 if size:
-                    weight_ = token.weight * repeats[token.text]
+                    weight_ = token.weight * repeats.get(token.text, 1)
                     loose = None if is_common or not fuzzy_size else plan.fuzzy
                     found.append(
                         (size, False, weight_, plan.exact, plan.exact_size, loose, fuzzy_size)
@@ -602,33 +713,39 @@ class CandidateIndex:
         if not pos_parts:
             return empty
         reached, idf, weight = _credit(
-            pos_parts, code_parts, idf_parts, weight_parts, lengths, 2 * len(rare)
+            pos_parts, code_parts, idf_parts, weight_parts, lengths, 2 * len(rare), total
         )
         for _, _, token_weight, exact_spans, exact_size, fuzzy_spans, fuzzy_size in common:
             # A common token only adds to entities that rarer tokens already reached:
             # look those up in its posting lists rather than scatter the lists.
+            exact_idf = math.log(total / (exact_size + 1)) + 0.1
+            if fuzzy_spans is None:  # (adding zero elsewhere changes no float32 sum)
+                hit = self._members(reached, exact_spans, exact_size)
+                idf[hit] += np.float32(exact_idf)
+                weight[hit] += np.float32(token_weight)
+                continue
             add_idf = np.zeros(len(reached), dtype=np.float32)
             add_weight = np.zeros(len(reached), dtype=np.float32)
-            if fuzzy_spans is not None:
-                hit = self._members(reached, fuzzy_spans, fuzzy_size)
-                add_idf[hit] = FUZZY_GAIN * (math.log(total / (fuzzy_size + 1)) + 0.1)
-                add_weight[hit] = FUZZY_WEIGHT * token_weight
+            hit = self._members(reached, fuzzy_spans, fuzzy_size)
+            add_idf[hit] = FUZZY_GAIN * (math.log(total / (fuzzy_size + 1)) + 0.1)
+            add_weight[hit] = FUZZY_WEIGHT * token_weight
             if exact_size:
                 hit = self._members(reached, exact_spans, exact_size)
-                add_idf[hit] = math.log(total / (exact_size + 1)) + 0.1
+                add_idf[hit] = exact_idf
                 add_weight[hit] = token_weight
             idf += add_idf
             weight += add_weight
+        if len(reached) > limit:
+            # a score is its IDF plus at most COVER_BONUS: only entities whose IDF plus the
+            # bonus reaches the ``limit``-th best IDF can be among the best ``limit``
+            kth = _kth_best(idf, limit)
+            near = np.flatnonzero(idf + np.float32(COVER_BONUS) >= kth)
+            reached, idf, weight = reached[near], idf[near], weight[near]
         mass = self._mass[reached]
         cover = np.minimum(1.0, weight / np.maximum(mass, 0.05))
         scores = idf + COVER_BONUS * cover
         if len(reached) > limit:
-            # the best ``limit``; among equal scores at the cut, the lowest positions
-            negative = -scores
-            kth = np.partition(negative, limit - 1)[limit - 1]
-            better = np.flatnonzero(negative < kth)
-            ties = np.flatnonzero(negative == kth)[: limit - len(better)]
-            top = np.sort(np.concatenate((better, ties)))
+            top = _top(scores, limit)
             reached, scores, weight = reached[top], scores[top], weight[top]
         order = np.argsort(-scores, kind="stable")
         chosen = reached[order]
@@ -723,6 +840,7 @@ class CandidateIndex:
         cutoff = algorithm.match_threshold.value if threshold is None else threshold
         name_weight = _headroom(algorithm, False)[0]
         queries = [reweigh(q, self.stats) for q in queries]
+        self._plan_many(t for q in queries for name in q.name_tokens for t in name)
         shortlists = [self._shortlist(q, limit, cutoff, algorithm) for q in queries]
         sizes = np.array([len(p) for p, _ in shortlists], dtype=np.int64)
         if sizes.sum() and name_weight > 0:
@@ -741,15 +859,17 @@ class CandidateIndex:
             shortlists = [
                 (positions[a:b][alive[a:b]], rooms[a:b][alive[a:b]]) for a, b in pairwise(bounds)
             ]
+        # the shortlisted entities of the whole batch are rebuilt together
+        entities = iter(self._entities(np.concatenate([p for p, _ in shortlists])))
         return [
-            self._confirm(query, positions, threshold, algorithm)
+            self._confirm(query, list(islice(entities, len(positions))), threshold, algorithm)
             for query, (positions, _) in zip(queries, shortlists, strict=True)
         ]
 
     def _confirm(
         self,
         query: PreparedEntity,
-        positions: IntArray,
+        candidates: list[PreparedEntity],
         threshold: float | None,
         algorithm: Algorithm,
     ) -> list[Match]:
@@ -760,8 +880,8 @@ class CandidateIndex:
         name comparison the score makes).
         """
         results: list[Match] = []
-        for pos in positions.tolist():
-            match = algorithm.score(query, self.entity(pos))
+        for candidate in candidates:
+            match = algorithm.score(query, candidate)
             if threshold is not None:
                 match = match.with_threshold(threshold)
             if match.is_match:
@@ -777,32 +897,74 @@ def _credit(
     weight_parts: list[float],
     lengths: list[int],
     codes: int,
+    listed: int,
 ) -> tuple[IntArray, FloatArray, FloatArray]:
     """Distinct positions with their summed IDF and weight over the tokens reaching them.
 
     A part's code is ``2 * token + (0 exact, 1 fuzzy)`` (``codes`` is even): per
     token and position an exact hit overrides a fuzzy one, and each token
-    counts once per position.
+    counts once per position (positions are below ``listed``). With a single token
+    there is nothing to sum.
     """
+    if len(pos_parts) == 1 and _increasing(pos_parts[0]):  # one posting list: nothing to merge
+        count = len(pos_parts[0])
+        return (
+            pos_parts[0].copy(),
+            np.full(count, idf_parts[0], dtype=np.float32),
+            np.full(count, weight_parts[0], dtype=np.float32),
+        )
+    key_type: type[np.signedinteger[Any]] = np.int32 if listed * codes < 2**31 else np.int64
     positions = pos_parts[0] if len(pos_parts) == 1 else np.concatenate(pos_parts)
-    code = np.repeat(np.array(code_parts, dtype=np.int64), np.array(lengths, dtype=np.int64))
-    keys = positions.astype(np.int64) * codes + code
+    keys: npt.NDArray[np.signedinteger[Any]] = (
+        positions.astype(key_type) * codes
+    )  # int32 sorts faster
+    if len(code_parts) == 1:
+        keys += code_parts[0]
+    else:
+        keys += np.repeat(np.array(code_parts, dtype=key_type), lengths)
     keys.sort()
     pair = keys >> 1  # (position, token): exact sorts before fuzzy
     first = np.empty(len(keys), dtype=bool)
     first[0] = True
     np.not_equal(pair[1:], pair[:-1], out=first[1:])
     keys = keys[first]
-    pos = keys // codes
     idf_table = np.zeros(codes, dtype=np.float32)
     weight_table = np.zeros(codes, dtype=np.float32)
     idf_table[code_parts] = idf_parts
     weight_table[code_parts] = weight_parts
+    if codes == 2:  # one token: one (position, token) pair per position
+        code = keys & 1
+        return (keys >> 1).astype(np.int32, copy=False), idf_table[code], weight_table[code]
+    pos = keys // codes
     code = keys - pos * codes
     starts = np.flatnonzero(np.concatenate(([True], pos[1:] != pos[:-1])))
     idf = np.add.reduceat(idf_table[code], starts)
     weight = np.add.reduceat(weight_table[code], starts)
-    return pos[starts].astype(np.int32), idf, weight
+    return pos[starts].astype(np.int32, copy=False), idf, weight
+
+
+def _increasing(values: IntArray) -> bool:
+    """Whether ``values`` are strictly increasing (sorted and distinct)."""
+    return bool(np.all(values[1:] > values[:-1]))
+
+
+def _kth_best(values: npt.NDArray[np.floating[Any]], k: int) -> float:
+    """The ``k``-th largest value (``len(values) >= k``). Sorting beats ``np.partition``
+    here: rank scores take few distinct values, where its selection degrades (3x slower
+    on 2,000 values, 10x on 20,000)."""
+    return float(np.sort(values)[len(values) - k])
+
+
+def _top(scores: npt.NDArray[np.floating[Any]], limit: int) -> Int64Array:
+    """Ascending indices of the ``limit`` best scores; among equal scores at the cut, the
+    lowest indices (``len(scores) > limit``)."""
+    kth = _kth_best(scores, limit)
+    top = np.flatnonzero(scores >= kth)
+    if len(top) > limit:
+        tie = scores[top] == kth
+        better = len(top) - int(np.count_nonzero(tie))
+        top = top[~tie | (np.cumsum(tie) <= limit - better)]
+    return top
 
 
 def _ranges(starts: Int64Array, counts: Int64Array) -> Int64Array:

@@ -1,0 +1,207 @@
+"""The vectorised candidate ranking equals a plain, one-position-at-a-time reference.
+
+``CandidateIndex._rank`` takes shortcuts for speed (one sorted look-up of the
+keys of a whole batch, no summing for a single reaching token, candidates cut
+by their IDF before the cover bonus is computed, a sort instead of a
+selection). The reference below follows the rule the ranking documents, with
+Python sets and float32 scalars, so the positions and their shared weights must
+be identical, bit for bit. Fictional list and travellers (test_screen_exact).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+
+import numpy as np
+import numpy.typing as npt
+import pytest
+
+from tansiq.matching import CandidateIndex, prepare
+from tansiq.matching import bounds as bounds_module
+from tansiq.matching import index as index_module
+from tansiq.matching.bounds import ListedTokens, pair_token_bounds
+from tansiq.matching.index import (
+    COVER_BONUS,
+    DOC_BONUS,
+    DOC_PREFIX,
+    FUZZY_GAIN,
+    FUZZY_WEIGHT,
+)
+from tansiq.matching.prepare import PreparedEntity, reweigh
+
+from .test_screen_exact import _world
+
+F32 = np.float32
+Spans = tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]
+Item = tuple[int, bool, float, Spans, int, Spans | None, int]
+"""(size, is doc, weight, exact spans, exact size, fuzzy spans or None, fuzzy size)."""
+
+
+@pytest.fixture(scope="module")
+def world() -> tuple[CandidateIndex, list[PreparedEntity]]:
+    listed, travellers = _world()
+    index = CandidateIndex.build(prepare(e) for e in listed)
+    return index, [reweigh(prepare(t), index.stats) for t in travellers]
+
+
+def _positions(index: CandidateIndex, spans: Spans | None) -> set[int]:
+    if spans is None:
+        return set()
+    starts, ends = spans
+    return {
+        p
+        for a, b in zip(starts.tolist(), ends.tolist(), strict=True)
+        for p in index._postings[a:b].tolist()
+    }
+
+
+def _f32_sum(values: list[float]) -> np.float32:
+    """A float32 sum in the order numpy's ``add.reduceat`` adds a short segment:
+    the first value plus the sum of the others."""
+    rest = F32(0.0)
+    for value in values[1:]:
+        rest = rest + F32(value)
+    return F32(values[0]) + rest if len(values) > 1 else F32(values[0])
+
+
+def _tokens(index: CandidateIndex, query: PreparedEntity, cap: int) -> list[Item]:
+    """The query's distinct tokens and documents that reach the list, rarest first."""
+    repeats: dict[str, int] = {}
+    for name in query.name_tokens:
+        for text, count in Counter(t.text for t in name).items():
+            repeats[text] = max(count, repeats.get(text, 1))
+    found: list[Item] = []
+    seen: set[str] = set()
+    for token in (t for name in query.name_tokens for t in name):
+        if token.text in seen:
+            continue
+        seen.add(token.text)
+        starts, ends = index._spans(index_module.blocking_keys(token, query=True)[0])
+        plan = index._plan(token)
+        assert (plan.exact[0].tolist(), plan.exact[1].tolist()) == (starts.tolist(), ends.tolist())
+        common = plan.exact_size > cap
+        fuzzy_size = 0 if common else plan.fuzzy_size
+        if plan.exact_size + fuzzy_size:
+            fuzzy = None if common or not fuzzy_size else plan.fuzzy
+            weight = token.weight * repeats[token.text]
+            size = plan.exact_size + fuzzy_size
+            found.append((size, False, weight, plan.exact, plan.exact_size, fuzzy, fuzzy_size))
+    for doc in query.documents:
+        spans = index._spans((DOC_PREFIX + doc,))
+        size = int((spans[1] - spans[0]).sum())
+        if size:
+            found.append((size, True, 0.0, spans, size, None, 0))
+    found.sort(key=lambda item: item[0])
+    return found
+
+
+def _reference(
+    index: CandidateIndex, query: PreparedEntity, limit: int
+) -> tuple[list[int], list[np.float32]]:
+    """Top ``limit`` positions (by score, then position) and their shared weights."""
+    total = len(index) + 1
+    cap = max(index_module.COMMON_POSTINGS, int(len(index) * index_module.COMMON_SHARE))
+    found = _tokens(index, query, cap)
+    if not found:
+        return [], []
+    rare = [item for item in found if item[0] <= cap] or found[:1]
+    credit: dict[int, dict[int, tuple[float, float]]] = {}
+    for number, (_, is_doc, weight, exact, exact_size, fuzzy, fuzzy_size) in enumerate(rare):
+        exact_idf = math.log(total / (exact_size + 1)) + 0.1 + (DOC_BONUS if is_doc else 0.0)
+        fuzzy_idf = FUZZY_GAIN * (math.log(total / (fuzzy_size + 1)) + 0.1)
+        for pos in _positions(index, fuzzy):
+            credit.setdefault(pos, {})[number] = (fuzzy_idf, FUZZY_WEIGHT * weight)
+        for pos in _positions(index, exact):  # an exact hit overrides a fuzzy one
+            credit.setdefault(pos, {})[number] = (exact_idf, weight)
+    reached = sorted(credit)
+    idf, shared = [], []
+    for pos in reached:
+        parts = [credit[pos][n] for n in sorted(credit[pos])]
+        idf.append(_f32_sum([gain for gain, _ in parts]))
+        shared.append(_f32_sum([weight for _, weight in parts]))
+    for _, _, weight, exact, exact_size, fuzzy, fuzzy_size in found[len(rare) :]:
+        exact_hits, fuzzy_hits = _positions(index, exact), _positions(index, fuzzy)
+        for k, pos in enumerate(reached):
+            if exact_size and pos in exact_hits:
+                gain, share = math.log(total / (exact_size + 1)) + 0.1, weight
+            elif pos in fuzzy_hits:
+                gain = FUZZY_GAIN * (math.log(total / (fuzzy_size + 1)) + 0.1)
+                share = FUZZY_WEIGHT * weight
+            else:
+                continue
+            idf[k], shared[k] = idf[k] + F32(gain), shared[k] + F32(share)
+    idf_a, shared_a = np.array(idf, dtype=F32), np.array(shared, dtype=F32)
+    mass = index._mass[np.array(reached, dtype=np.int64)]
+    scores = idf_a + COVER_BONUS * np.minimum(1.0, shared_a / np.maximum(mass, 0.05))
+    best = sorted(range(len(reached)), key=lambda k: (-float(scores[k]), reached[k]))[:limit]
+    return [reached[k] for k in best], [shared_a[k] for k in best]
+
+
+@pytest.mark.parametrize(
+    ("common", "bitmap", "limit"),
+    [(5000, 2000, 50), (60, 2000, 50), (60, 100, 5), (150, 100, 20)],
+)
+def test_rank_equals_the_reference(
+    world: tuple[CandidateIndex, list[PreparedEntity]],
+    monkeypatch: pytest.MonkeyPatch,
+    common: int,
+    bitmap: int,
+    limit: int,
+) -> None:
+    # small thresholds make given names common tokens (membership by search and by bitmap)
+    monkeypatch.setattr(index_module, "COMMON_POSTINGS", common)
+    monkeypatch.setattr(index_module, "BITMAP_FROM", bitmap)
+    index, queries = world
+    index._reset_caches()
+    cut = 0
+    for query in queries:
+        ranked = index._rank(query, limit)
+        positions, shared = _reference(index, query, limit)
+        assert ranked.positions.tolist() == positions, query.names
+        assert ranked.shared.tobytes() == np.array(shared, dtype=F32).tobytes(), query.names
+        cut += len(positions) == limit
+    assert cut > 10  # queries reach more entities than the limit: the cut is tested
+
+
+def test_plans_of_a_batch_equal_plans_one_by_one(
+    world: tuple[CandidateIndex, list[PreparedEntity]],
+) -> None:
+    index, queries = world
+    tokens = [t for q in queries for name in q.name_tokens for t in name]
+    index._reset_caches()
+    single = [index._plan(t) for t in tokens]
+    index._reset_caches()
+    index._plan_many(tokens)
+    batch = [index._plan(t) for t in tokens]
+    for one, many in zip(single, batch, strict=True):
+        assert (one.exact_size, one.fuzzy_size) == (many.exact_size, many.fuzzy_size)
+        for a, b in ((one.exact, many.exact), (one.fuzzy, many.fuzzy)):
+            assert a[0].tolist() == b[0].tolist()
+            assert a[1].tolist() == b[1].tolist()
+
+
+def test_entities_read_together_equal_entities_one_by_one(
+    world: tuple[CandidateIndex, list[PreparedEntity]],
+) -> None:
+    index, _ = world
+    positions = np.array([5, 0, 77, 77, len(index) - 1, *range(100, 1500, 7)], dtype=np.int32)
+    together = index._entities(positions)
+    assert together == [index.entity(p) for p in positions.tolist()]
+    assert sum(bool(e.documents) for e in together) >= 3  # documents and dates are covered
+    assert sum(len(e.birth_dates) for e in together) > 100
+    assert index._entities(positions[:0]) == []
+
+
+def test_repeated_token_pairs_get_the_bounds_of_distinct_ones(
+    world: tuple[CandidateIndex, list[PreparedEntity]],
+) -> None:
+    index, queries = world
+    query_tokens = [t for q in queries[:40] for name in q.name_tokens for t in name]
+    table = ListedTokens.of(index._tokens)
+    rng = np.random.default_rng(4)
+    qi = rng.integers(0, len(query_tokens), 3000)
+    lt = rng.integers(0, 30, 3000)  # few listed tokens: most pairs repeat
+    assert len(np.unique(qi * len(index._tokens) + lt)) < 2000
+    one_by_one = bounds_module._distinct_pair_bounds(query_tokens, qi, table, lt)
+    assert pair_token_bounds(query_tokens, qi, table, lt).tolist() == one_by_one.tolist()
