@@ -64,14 +64,15 @@ def demo_command(
         sc = summary.screening
         out.print(
             f"Screened the demo manifest ({sc.total} travellers) against {', '.join(sc.against)}: "
-            f"{sc.alert_count} alerts for review ({sc.suppressed} already cleared or waiting). "
+            f"{_count(sc.alert_count, 'alert')} for review "
+            f"({sc.suppressed} already cleared or waiting). "
             "Review them: [bold]tansiq alerts list[/] or /alerts in the web app."
         )
     if summary.push is not None:
         push = summary.push
         out.print(
             f"Screened the demo PNRGOV push pnrgov.edi ({push.total} travellers): "
-            f"{push.alert_count} alerts for review."
+            f"{_count(push.alert_count, 'alert')} for review."
         )
     if summary.ingested is not None:
         ing = summary.ingested
@@ -81,7 +82,7 @@ def demo_command(
         out.print(
             f"Ingested {ing.count('ingested')} demo articles into {ing.dataset} "
             f"({ing.count('duplicate')} already there): {events} events, {figures} figures, "
-            f"{linked} names spelt differently linked to the watchlist. "
+            f"{_count(linked, 'name')} spelt differently linked to the watchlist. "
             "Read them: /documents and /events in the web app."
         )
     if summary.accounts:
@@ -97,3 +98,8 @@ def demo_command(
     )
     if serve:
         _serve(settings_from(ctx), host, port)
+
+
+def _count(n: int, word: str) -> str:
+    """'1 alert', '15 alerts'."""
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
