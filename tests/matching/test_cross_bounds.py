@@ -17,13 +17,14 @@ import numpy as np
 import pytest
 from followthemoney import model
 
-from tansiq.matching import CandidateIndex, compare, prepare
+from tansiq.matching import CandidateIndex, prepare
 from tansiq.matching import index as index_module
 from tansiq.matching.bounds import ListedTokens, batch_upper_bounds, pair_token_bounds
 from tansiq.matching.crossscript import cross_similarity, cross_upper_bound
 from tansiq.matching.names import CROSS_EQUAL, TOKEN_FLOOR, name_similarity, token_similarity
 from tansiq.matching.prepare import PreparedEntity, reweigh
 from tansiq.matching.tokens import NameToken, name_tokens
+from tests.matching.exact import screened_as_compared
 
 # (Latin spellings, Arabic letter) of consonants and (Latin, Arabic long vowel or "") of vowels
 CONSONANTS = [
@@ -168,16 +169,7 @@ def test_arabic_script_screening_equals_compare_on_every_candidate(
     threshold: float | None,
 ) -> None:
     index, by_id, queries = world
-    alerts = 0
-    for query in queries:
-        found = {(m.candidate_id, round(m.score, 9)) for m in index.screen(query, threshold)}
-        expected = set()
-        for cand in index.candidates(query):
-            match = compare(query, by_id[cand.id or ""], stats=index.stats)
-            if match.score >= (threshold if threshold is not None else 0.7):
-                expected.add((match.candidate_id, round(match.score, 9)))
-        assert found == expected, query.names
-        alerts += len(found)
+    alerts = screened_as_compared(index, by_id, queries, threshold)
     assert alerts > 40
 
 

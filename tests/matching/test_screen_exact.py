@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 from followthemoney import model
 
-from tansiq.matching import CandidateIndex, compare, prepare
+from tansiq.matching import CandidateIndex, prepare
 from tansiq.matching import index as index_module
 from tansiq.matching.bounds import (
     ListedTokens,
@@ -22,6 +22,7 @@ from tansiq.matching.bounds import (
 )
 from tansiq.matching.names import name_similarity, token_similarity
 from tansiq.matching.prepare import PreparedEntity, reweigh
+from tests.matching.exact import screened_as_compared
 
 GIVEN = [
     "Orvald",
@@ -136,16 +137,7 @@ def test_alerts_equal_compare_on_every_candidate(
     threshold: float | None,
 ) -> None:
     index, by_id, queries = world
-    alerts = 0
-    for query in queries:
-        found = {(m.candidate_id, round(m.score, 9)) for m in index.screen(query, threshold)}
-        expected = set()
-        for cand in index.candidates(query):
-            match = compare(query, by_id[cand.id or ""], stats=index.stats)
-            if match.score >= (threshold if threshold is not None else 0.7):
-                expected.add((match.candidate_id, round(match.score, 9)))
-        assert found == expected, query.names
-        alerts += len(found)
+    alerts = screened_as_compared(index, by_id, queries, threshold)
     assert alerts > 50  # the world has real alerts, not only clean travellers
 
 
