@@ -12,10 +12,10 @@ help:
 	@echo "make test    set up and run ruff, mypy --strict, import-linter and pytest (SQLite + PostgreSQL)"
 	@echo "make bench   run the benchmarks (prints tables; see docs/benchmarks.md)"
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml Makefile
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[dev,extract]"
+	$(BIN)/python -m pip install --quiet -e ".[dev,extract,train]"
 	touch $(STAMP)
 
 venv: $(STAMP)
@@ -47,7 +47,7 @@ pytest: pytest-sqlite pytest-postgresql
 test: system-deps lint typecheck contracts pytest
 
 bench: $(STAMP)
-	$(BIN)/python -m pip install --quiet -e ".[dev,extract,bench]"
+	$(BIN)/python -m pip install --quiet -e ".[dev,extract,train,bench]"
 	bash scripts/with-postgres $(BIN)/python -m bench
 
 docs: $(STAMP)
