@@ -21,7 +21,9 @@ from typing import Any
 from .features import (
     Feature,
     FeatureResult,
+    FAR_YEARS,
     birth_date,
+    birth_year_gap,
     describe_name,
     document_number,
     full_dates_on_both,
@@ -145,6 +147,11 @@ class Algorithm:
             if feature.name == "birth_date" and result.score < 0:
                 low, high = self.date_conflict_weights
                 weight = low + (high - low) * commonness
+                if (birth_year_gap(query, cand) or 0) >= FAR_YEARS:
+                    # a decade or more apart: no estimate or typo, another person (a
+                    # parent, a namesake) however long the name they share
+                    results.append(replace(result, weight=round(weight, 4)))
+                    continue
                 first, full = LONG_NAME_TOKENS
                 weight *= 1.0 - 0.5 * min(1.0, max(0, tokens - first) / (full - first))
                 if complete and result.score > -1.0:
