@@ -73,7 +73,8 @@ def describe_name(best: NameScore) -> str:
     )
     extra = f"; unmatched: {' '.join(best.unmatched)}" if best.unmatched else ""
     if best.given is not None:
-        extra += f"; other name in the same place: {best.given[0]} / {best.given[1]} (sibling, namesake?)"
+        first, second = best.given
+        extra += f"; other name in the same place: {first} / {second} (sibling, namesake?)"
     return pairs + extra
 
 
