@@ -8,7 +8,8 @@ identity (name, birth date, document) reaches 1.0.
 A birth-date conflict weighs more after a weak name match (common tokens,
 little identifying weight) and less after a long, rare one: the same long
 name with a typo'd or estimated birth year is still worth a look, a common
-name with another birth date is not. With ``stats`` (from a
+name with another birth date is not. Birth dates a decade or more apart keep
+the whole conflict (a parent or namesake shares most of a long name). With ``stats`` (from a
 :class:`~tansiq.matching.index.CandidateIndex`) names common in the watchlist
 weigh less. Nationality is identity evidence only and never raises a score.
 """
@@ -19,9 +20,11 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from .features import (
+    FAR_YEARS,
     Feature,
     FeatureResult,
     birth_date,
+    birth_year_gap,
     describe_name,
     document_number,
     full_dates_on_both,
@@ -46,6 +49,12 @@ an estimate, a typo or a second recorded date. Two full dates that disagree need
 matched tokens for this (namesakes share two-token names); dates a generation apart
 (-1) keep their full weight."""
 COMPLETE_TOKEN = 0.95
+FAR_CONFLICT = -0.6
+"""A birth-date conflict this strong between dates ``FAR_YEARS`` or more apart keeps its
+whole weight however long the shared name: a decade is no estimate or typo (the same day
+and month years apart, -0.25, may be one), and a parent's or namesake's full name is
+often all of a child's but the given name (SAB'AWI / BASHAR SABAWI IBRAHIM HASAN
+AL-TIKRITI)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +125,26 @@ class Algorithm:
     date_conflict_weights: tuple[float, float] = (0.2, 0.2)
     """Weight of a birth-date conflict after a strong name match and after a weak one."""
 
+    @staticmethod
+    def _long_name_share(
+        query: PreparedEntity,
+        cand: PreparedEntity,
+        result: FeatureResult,
+        tokens: int,
+        complete: bool,
+    ) -> float:
+        """Share of a birth-date conflict kept after a long (and complete) name match."""
+        gap = birth_year_gap(query, cand) or 0
+        if gap >= FAR_YEARS and result.score <= FAR_CONFLICT:
+            return 1.0  # a decade or more apart and no typo: a parent, a namesake
+        first, full = LONG_NAME_TOKENS
+        share = 1.0 - 0.5 * min(1.0, max(0, tokens - first) / (full - first))
+        if complete and result.score > -1.0:
+            # two full dates disagreeing need a longer name than a year alone does
+            needed = first + 1 if full_dates_on_both(query, cand) else first
+            share *= COMPLETE_NAME_CONFLICT if tokens >= needed else 1.0
+        return share
+
     def score(
         self, query: PreparedEntity, cand: PreparedEntity, stats: NameStats | None = None
     ) -> Match:
@@ -145,12 +174,7 @@ class Algorithm:
             if feature.name == "birth_date" and result.score < 0:
                 low, high = self.date_conflict_weights
                 weight = low + (high - low) * commonness
-                first, full = LONG_NAME_TOKENS
-                weight *= 1.0 - 0.5 * min(1.0, max(0, tokens - first) / (full - first))
-                if complete and result.score > -1.0:
-                    # two full dates disagreeing need a longer name than a year alone does
-                    needed = first + 1 if full_dates_on_both(query, cand) else first
-                    weight *= COMPLETE_NAME_CONFLICT if tokens >= needed else 1.0
+                weight *= self._long_name_share(query, cand, result, tokens, complete)
                 result = replace(result, weight=round(weight, 4))
             results.append(result)
         total = min(1.0, max(0.0, sum(r.contribution for r in results)))
@@ -168,7 +192,7 @@ class Algorithm:
 
 ALGORITHM = Algorithm(
     name="tansiq-name-v1",
-    version="1.2.1",
+    version="1.3.0",
     features=(
         Feature("name", 0.85, name_match, "rarity-weighted similarity of the best name pair"),
         Feature("birth_date", 0.2, birth_date, "exact / year / swapped / ±1 year / conflict"),

@@ -18,6 +18,7 @@ __all__ = [
     "Feature",
     "FeatureResult",
     "birth_date",
+    "birth_year_gap",
     "describe_name",
     "document_number",
     "full_dates_on_both",
@@ -71,6 +72,9 @@ def describe_name(best: NameScore) -> str:
         or "no token in common"
     )
     extra = f"; unmatched: {' '.join(best.unmatched)}" if best.unmatched else ""
+    if best.given is not None:
+        first, second = best.given
+        extra += f"; other name in the same place: {first} / {second} (sibling, namesake?)"
     return pairs + extra
 
 
@@ -149,6 +153,12 @@ def _date_score(a: BirthDate, b: BirthDate) -> tuple[float, str]:
     if gap < 20:
         return -0.6, f"birth years {gap} apart"
     return -1.0, f"birth years {gap} apart"
+
+
+def birth_year_gap(query: PreparedEntity, cand: PreparedEntity) -> int | None:
+    """Smallest gap in years between the two sides' birth dates (None without dates)."""
+    gaps = [abs(a[0] - b[0]) for a in query.birth_dates for b in cand.birth_dates]
+    return min(gaps) if gaps else None
 
 
 def birth_date(query: PreparedEntity, cand: PreparedEntity) -> tuple[float, str]:

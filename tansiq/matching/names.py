@@ -11,6 +11,12 @@ identifying information the matched tokens carry, so a lone common given name
 never looks like a full-name match. An Arabic-script word is compared with a
 Latin token letter by letter (:mod:`crossscript`). A whole-name
 comparison of the joined keys catches split/joined typos (``Arefullaha Ref``).
+
+Given names: when both names have a first token (the given name; a name
+built from FtM name parts starts with ``firstName``) that found no strong
+partner, and the two are spelled unlike each other (Bashar / Omar, not the
+typo Badur / Abdur), the rest of the name agreeing is what siblings and
+namesakes share: the alignment score is scaled by ``GIVEN_CONFLICT``.
 """
 
 from __future__ import annotations
@@ -23,7 +29,14 @@ from rapidfuzz.distance import OSA
 from .crossscript import cross_similarity
 from .tokens import NameToken
 
-__all__ = ["NameScore", "credit", "information", "name_similarity", "token_similarity"]
+__all__ = [
+    "NameScore",
+    "credit",
+    "given_conflict",
+    "information",
+    "name_similarity",
+    "token_similarity",
+]
 
 TOKEN_FLOOR = 0.7
 """Token pairs less similar than this count as unmatched."""
@@ -51,6 +64,12 @@ INFO_BASE = 0.6
 INFO_FULL = 1.0
 JOINED_MIN = 0.85
 JOINED_DISCOUNT = 0.05
+GIVEN_CONFLICT = 0.75
+"""Share of the alignment score kept when the given names (first tokens) of both names
+disagree while other tokens agree (BASHAR / OMAR SABAWI IBRAHIM HASAN AL-TIKRITI)."""
+GIVEN_UNLIKE = 0.6
+"""Spelling similarity (OSA) of two unpaired given names below which they are other names
+rather than a garbled spelling of one (Badur ~ Abdur 0.8, Bashar ~ Omar 0.17)."""
 
 _similarity = OSA.normalized_similarity
 Similarity = Callable[[NameToken, NameToken], float]
@@ -65,6 +84,8 @@ class NameScore:
     unmatched: tuple[str, ...]
     mass: float = 0.0
     """Summed identity weight of the matched tokens (about 1 per rare token matched)."""
+    given: tuple[str, str] | None = None
+    """The two given names when they disagree (see ``GIVEN_CONFLICT``)."""
 
 
 def _compound_part(a: NameToken, b: NameToken) -> float:
@@ -149,6 +170,41 @@ def information(mass: float) -> float:
     return min(1.0, INFO_BASE + (1.0 - INFO_BASE) * mass / INFO_FULL)
 
 
+def _unlike(a: NameToken, b: NameToken) -> bool:
+    """Two romanised tokens spelled unlike each other, neither an initial or short form."""
+    if not (a.vowelled and b.vowelled):
+        return False  # an Arabic word spelled letter by letter has no comparable spelling
+    if a.text.startswith(b.text) or b.text.startswith(a.text):
+        return False
+    return _similarity(a.text, b.text) < GIVEN_UNLIKE
+
+
+def _substituted(k: int, pairs: list[tuple[int, int, float]]) -> bool:
+    """Token ``k`` of both names has no strong partner and no partner elsewhere."""
+    return not any((i == k or j == k) and (sim >= STRONG_TOKEN or i != j) for i, j, sim in pairs)
+
+
+def given_conflict(
+    query: tuple[NameToken, ...],
+    cand: tuple[NameToken, ...],
+    pairs: list[tuple[int, int, float]],
+) -> tuple[str, str] | None:
+    """The two names' tokens that stand in the same place and name other people, if any.
+
+    The given names (first tokens), or, in names of one length whose pairs all keep
+    their places, any two tokens in the same place (MOHAMMAD HASSAN / ESSA AKHUND).
+    """
+    if len(query) < 2 or len(cand) < 2:
+        return None
+    places = range(1)
+    if len(query) == len(cand) and all(i == j for i, j, _ in pairs):
+        places = range(len(query))
+    for k in places:
+        if _substituted(k, pairs) and _unlike(query[k], cand[k]):
+            return query[k].text, cand[k].text
+    return None
+
+
 def _joined_score(query: tuple[NameToken, ...], cand: tuple[NameToken, ...]) -> float:
     if not all(t.vowelled for t in query) or not all(t.vowelled for t in cand):
         return 0.0
@@ -184,10 +240,13 @@ def name_similarity(
         floor = max(LONE_TOKEN_FLOOR, LONG_SIDE_FLOOR - LONE_TOKEN_STEP * max(0, spare))
     score = short * (floor + (1 - floor) * long_) * information(mass)
     score = max(score, _joined_score(query, cand))
+    given = given_conflict(query, cand, pairs) if pairs else None
+    if given is not None:
+        score *= GIVEN_CONFLICT
     matched_q = {i for i, _, _ in pairs}
     matched_c = {j for _, j, _ in pairs}
     unmatched = tuple(t.text for i, t in enumerate(query) if i not in matched_q) + tuple(
         t.text for j, t in enumerate(cand) if j not in matched_c
     )
     named = tuple((query[i].text, cand[j].text, sim) for i, j, sim in pairs)
-    return NameScore(min(score, 1.0), named, unmatched, mass)
+    return NameScore(min(score, 1.0), named, unmatched, mass, given)
