@@ -16,6 +16,7 @@ and a Latin query against an Arabic one).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import combinations
@@ -279,15 +280,7 @@ def cross_similarity(word: str, latin: str) -> float:
     1.0 means the Latin spelling is one of the word's plausible romanisations.
     Memoised: screening bounds a pair with it before scoring compares it again.
     """
-    folded = latin_form(latin)
-    best = 0.0
-    for form in _with_article(word):
-        pattern = word_pattern(form)
-        if pattern and folded:
-            size = max(2, sum(not slot.optional for slot in pattern))
-            cost = _alignment_cost(pattern, folded)
-            best = max(best, 1.0 - SCALE * cost / (size + 1))
-    return best
+    return _best_form(word, latin, _alignment_cost)
 
 
 @lru_cache(maxsize=131072)
@@ -298,19 +291,30 @@ def cross_upper_bound(word: str, latin: str) -> float:
     token (nor a Latin letter that may sound like it) costs at least
     ``CONSONANT_NEAR`` however it is aligned; counting those bounds the cost.
     """
+    return _best_form(word, latin, _lone_consonants_cost)
+
+
+def _best_form(
+    word: str, latin: str, cost: Callable[[tuple[PatternSlot, ...], str], float]
+) -> float:
+    """The best similarity over the word's readings (with and without an article), each
+    scored from ``cost(pattern, folded Latin)`` over the pattern's size."""
     folded = latin_form(latin)
     best = 0.0
     for form in _with_article(word):
         pattern = word_pattern(form)
         if pattern and folded:
             size = max(2, sum(not slot.optional for slot in pattern))
-            lone = sum(
-                1
-                for slot in pattern
-                if slot.consonants and not slot.vowels and not _partner(slot, folded)
-            )
-            best = max(best, 1.0 - SCALE * CONSONANT_NEAR * lone / (size + 1))
+            best = max(best, 1.0 - SCALE * cost(pattern, folded) / (size + 1))
     return best
+
+
+def _lone_consonants_cost(pattern: tuple[PatternSlot, ...], latin: str) -> float:
+    """At least ``CONSONANT_NEAR`` for each consonant with no partner anywhere in ``latin``."""
+    lone = sum(
+        1 for slot in pattern if slot.consonants and not slot.vowels and not _partner(slot, latin)
+    )
+    return CONSONANT_NEAR * lone
 
 
 def _partner(slot: PatternSlot, latin: str) -> bool:

@@ -189,9 +189,10 @@ def _unpack_date(value: int) -> BirthDate:
 
 @dataclass(frozen=True, slots=True)
 class _Ranked:
+    """The best candidates, and the weight of the query's name tokens each one shares."""
+
     positions: IntArray
     shared: FloatArray
-    query_mass: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -647,7 +648,7 @@ class CandidateIndex:
 
     def _rank(self, query: PreparedEntity, limit: int) -> _Ranked:
         """Top ``limit`` positions by summed IDF of the query tokens they share."""
-        empty = _Ranked(np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float32), 0.0)
+        empty = _Ranked(np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float32))
         if not len(self) or limit <= 0:
             return empty
         total = len(self) + 1
@@ -749,11 +750,7 @@ class CandidateIndex:
             reached, scores, weight = reached[top], scores[top], weight[top]
         order = np.argsort(-scores, kind="stable")
         chosen = reached[order]
-        shared = weight[order]
-        query_mass = min(
-            (sum(t.weight for t in name) for name in query.name_tokens if name), default=0.0
-        )
-        return _Ranked(chosen.astype(np.int32), shared, query_mass)
+        return _Ranked(chosen.astype(np.int32), weight[order])
 
     def candidates(self, query: PreparedEntity, limit: int = DEFAULT_LIMIT) -> list[PreparedEntity]:
         """Up to ``limit`` listed entities sharing name keys with ``query``, best first."""

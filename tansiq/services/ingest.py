@@ -98,13 +98,9 @@ def files_under(paths: Iterable[Path]) -> list[Path]:
     return found
 
 
-def gazetteer(app: Tansiq, scope: Scope) -> Gazetteer:
-    """Names of the people and organisations the reader may see, for resolving mentions."""
-    return _known(app, scope)[0]
-
-
 def _known(app: Tansiq, scope: Scope) -> tuple[Gazetteer, tuple[str, ...]]:
-    """The gazetteer, and the datasets that hold the people and organisations in it."""
+    """Names of the people and organisations the reader may see, for resolving mentions, and the
+    datasets that hold them (for linking names spelt otherwise)."""
     names = [d.name for d in app.store.datasets(scope)]
     key = app.store.dataset_state(names, scope) + repr(scope)
     if key not in _GAZETTEERS:

@@ -20,7 +20,7 @@ from followthemoney import model
 
 from tansiq.extract.model import Candidate, Document, Extraction
 from tansiq.extract.to_entities import EntityDict, derived_id
-from tansiq.matching import CandidateIndex, Match, prepare
+from tansiq.matching import CandidateIndex, Match, PreparedEntity, prepare
 
 LINK_NAME_SCORE = 0.9
 """The least name score (0-1, the algorithm's name feature) of a link."""
@@ -60,29 +60,37 @@ class Linker:
         self.index = index
 
     def links(self, candidates: Iterable[Candidate]) -> list[Link]:
-        """The candidates that clearly name one known entity, with the match."""
+        """The candidates that clearly name one known entity, with the match (the names of a
+        document are screened as one batch)."""
+        named = [(c, q) for c in candidates if (q := _query(c)) is not None]
+        screened = self.index.screen_many(q for _, q in named)
         found: list[Link] = []
-        for candidate in candidates:
-            link = self._link(candidate)
-            if link is not None:
-                found.append(link)
+        for (candidate, _), matches in zip(named, screened, strict=True):
+            best = _clear_best([m for m in matches if m.candidate_id])
+            if best is not None:
+                found.append(Link(candidate, str(best.candidate_id), best))
         return found
 
-    def _link(self, candidate: Candidate) -> Link | None:
-        query = model.make_entity(candidate.schema)
-        query.id = "mention"
-        query.add("name", candidate.name)
-        prepared = prepare(query)
-        if max((len(n) for n in prepared.name_tokens), default=0) < MIN_WORDS:
-            return None
-        matches = [m for m in self.index.screen(prepared) if m.candidate_id]
-        ranked = sorted(matches, key=_name_score, reverse=True)
-        if not ranked or _name_score(ranked[0]) < LINK_NAME_SCORE:
-            return None
-        if len(ranked) > 1 and _name_score(ranked[1]) > _name_score(ranked[0]) - LEAD:
-            return None  # two known entities fit as well: leave it to a person
-        best = ranked[0]
-        return Link(candidate, str(best.candidate_id), best)
+
+def _query(candidate: Candidate) -> PreparedEntity | None:
+    """The candidate's name as a screening query; None for a name too short to link."""
+    query = model.make_entity(candidate.schema)
+    query.id = "mention"
+    query.add("name", candidate.name)
+    prepared = prepare(query)
+    if max((len(n) for n in prepared.name_tokens), default=0) < MIN_WORDS:
+        return None
+    return prepared
+
+
+def _clear_best(matches: list[Match]) -> Match | None:
+    """The match whose names agree strongly and clearly better than any other's."""
+    ranked = sorted(matches, key=_name_score, reverse=True)
+    if not ranked or _name_score(ranked[0]) < LINK_NAME_SCORE:
+        return None
+    if len(ranked) > 1 and _name_score(ranked[1]) > _name_score(ranked[0]) - LEAD:
+        return None  # two known entities fit as well: leave it to a person
+    return ranked[0]
 
 
 def link_entities(extraction: Extraction, entities: list[EntityDict], links: list[Link]) -> None:

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import numpy as np
+import numpy.typing as npt
+
 from tansiq.matching import CandidateIndex, compare
+from tansiq.matching.bounds import ListedTokens, batch_upper_bounds
+from tansiq.matching.names import name_similarity
 from tansiq.matching.prepare import PreparedEntity
 
 DEFAULT_THRESHOLD = 0.7
@@ -28,3 +33,26 @@ def screened_as_compared(
         assert found == expected, query.names
         alerts += len(found)
     return alerts
+
+
+def bounds_and_exact_scores(
+    index: CandidateIndex, batch: list[PreparedEntity], positions: npt.NDArray[np.int32]
+) -> list[tuple[float, float, PreparedEntity, PreparedEntity]]:
+    """For every (query, listed position) pair: the batch upper bound of the name score, the
+    exact name score, the query and the listed entity."""
+    rows = np.tile(positions, len(batch))
+    row_query = np.repeat(np.arange(len(batch), dtype=np.int64), len(positions))
+    upper = batch_upper_bounds(
+        [q.name_tokens for q in batch],
+        row_query,
+        index._names_of(rows),
+        ListedTokens.of(index._tokens),
+    )
+    found = []
+    for r, (pos, b) in enumerate(zip(rows.tolist(), row_query.tolist(), strict=True)):
+        cand = index.entity(pos)
+        exact = max(
+            name_similarity(q, n).score for q in batch[b].name_tokens for n in cand.name_tokens
+        )
+        found.append((float(upper[r]), exact, batch[b], cand))
+    return found

@@ -19,12 +19,12 @@ from followthemoney import model
 
 from tansiq.matching import CandidateIndex, prepare
 from tansiq.matching import index as index_module
-from tansiq.matching.bounds import ListedTokens, batch_upper_bounds, pair_token_bounds
+from tansiq.matching.bounds import ListedTokens, pair_token_bounds
 from tansiq.matching.crossscript import cross_similarity, cross_upper_bound
-from tansiq.matching.names import CROSS_EQUAL, TOKEN_FLOOR, name_similarity, token_similarity
+from tansiq.matching.names import CROSS_EQUAL, TOKEN_FLOOR, token_similarity
 from tansiq.matching.prepare import PreparedEntity, reweigh
 from tansiq.matching.tokens import NameToken, name_tokens
-from tests.matching.exact import screened_as_compared
+from tests.matching.exact import bounds_and_exact_scores, screened_as_compared
 
 # (Latin spellings, Arabic letter) of consonants and (Latin, Arabic long vowel or "") of vowels
 CONSONANTS = [
@@ -144,21 +144,9 @@ def test_batch_bounds_are_never_below_the_exact_score_across_scripts(
     index, _, queries = world
     batch = [reweigh(q, index.stats) for q in queries]
     positions = np.arange(len(index), dtype=np.int32)
-    rows = np.tile(positions, len(batch))
-    row_query = np.repeat(np.arange(len(batch), dtype=np.int64), len(positions))
-    upper = batch_upper_bounds(
-        [q.name_tokens for q in batch],
-        row_query,
-        index._names_of(rows),
-        ListedTokens.of(index._tokens),
-    )
     strong = 0
-    for r, (pos, b) in enumerate(zip(rows.tolist(), row_query.tolist(), strict=True)):
-        cand = index.entity(pos)
-        exact = max(
-            name_similarity(q, n).score for q in batch[b].name_tokens for n in cand.name_tokens
-        )
-        assert upper[r] + 1e-9 >= exact, (batch[b].names, cand.names)
+    for upper, exact, query, cand in bounds_and_exact_scores(index, batch, positions):
+        assert upper + 1e-9 >= exact, (query.names, cand.names)
         strong += exact >= 0.7
     assert strong > 40
 

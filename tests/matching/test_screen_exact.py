@@ -17,12 +17,11 @@ from tansiq.matching import CandidateIndex, prepare
 from tansiq.matching import index as index_module
 from tansiq.matching.bounds import (
     ListedTokens,
-    batch_upper_bounds,
     pair_token_bounds,
 )
-from tansiq.matching.names import name_similarity, token_similarity
+from tansiq.matching.names import token_similarity
 from tansiq.matching.prepare import PreparedEntity, reweigh
-from tests.matching.exact import screened_as_compared
+from tests.matching.exact import bounds_and_exact_scores, screened_as_compared
 
 GIVEN = [
     "Orvald",
@@ -192,20 +191,9 @@ def test_batch_bounds_are_never_below_the_exact_name_score(
     index, _, queries = world
     batch = [reweigh(q, index.stats) for q in queries[:60]]
     positions = np.arange(0, len(index), 53, dtype=np.int32)
-    rows = np.tile(positions, len(batch))
-    row_query = np.repeat(np.arange(len(batch), dtype=np.int64), len(positions))
-    upper = batch_upper_bounds(
-        [q.name_tokens for q in batch],
-        row_query,
-        index._names_of(rows),
-        ListedTokens.of(index._tokens),
-    )
+    rows = bounds_and_exact_scores(index, batch, positions)
     close = 0
-    for r, (pos, b) in enumerate(zip(rows.tolist(), row_query.tolist(), strict=True)):
-        cand = index.entity(pos)
-        exact = max(
-            name_similarity(q, n).score for q in batch[b].name_tokens for n in cand.name_tokens
-        )
-        assert upper[r] + 1e-9 >= exact, (batch[b].names, cand.names)
-        close += upper[r] - exact < 0.1
+    for upper, exact, query, cand in rows:
+        assert upper + 1e-9 >= exact, (query.names, cand.names)
+        close += upper - exact < 0.1
     assert close > len(rows) // 2  # and the bound is tight enough to be useful
