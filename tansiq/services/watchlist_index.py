@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import pickle
@@ -12,6 +13,7 @@ from pathlib import Path
 
 from followthemoney.proxy import EntityProxy
 
+import tansiq.matching
 from tansiq.domain.entities import DOCUMENT_NUMBERS, build_entity, group_by_entity
 from tansiq.domain.policy import Scope
 from tansiq.matching import ALGORITHM, CandidateIndex, PreparedEntity, prepare
@@ -62,8 +64,21 @@ def watchlist_entities(app: Tansiq, datasets: Sequence[str], scope: Scope) -> It
         yield entity
 
 
+@functools.cache
+def _code_digest() -> str:
+    """Digest of the matching code: a cached index pickled by other code is never loaded.
+
+    The algorithm's version changes with its scores, not with the index's layout, so the
+    version alone would let an upgrade load a pickle of classes that have since changed.
+    """
+    digest = hashlib.sha1(usedforsecurity=False)
+    for path in sorted(Path(tansiq.matching.__file__).parent.glob("*.py")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def _key(datasets: tuple[str, ...], state: str) -> str:
-    text = f"{ALGORITHM.name}:{ALGORITHM.version}|{','.join(datasets)}|{state}"
+    text = f"{ALGORITHM.name}:{ALGORITHM.version}:{_code_digest()}|{','.join(datasets)}|{state}"
     return hashlib.sha1(text.encode(), usedforsecurity=False).hexdigest()
 
 
@@ -84,6 +99,19 @@ def _build(app: Tansiq, datasets: tuple[str, ...], scope: Scope, key: str) -> Wa
     return built
 
 
+def _from_disk(path: Path) -> WatchlistIndex | None:
+    """The cached index in ``path``, or None when there is none or it cannot be read."""
+    if not path.exists():
+        return None
+    try:
+        with path.open("rb") as handle:
+            index = pickle.load(handle)  # our own cache file, keyed by the code that wrote it
+    except Exception as error:  # a truncated or foreign file: rebuild rather than fail
+        log.warning("Ignoring the unreadable index cache %s (%s); rebuilding", path, error)
+        return None
+    return index if isinstance(index, WatchlistIndex) else None
+
+
 def load_index(app: Tansiq, datasets: Sequence[str], scope: Scope) -> WatchlistIndex:
     """The index of these datasets as ``scope`` sees them now: from memory, disk, or built."""
     names = tuple(sorted(set(datasets)))
@@ -91,11 +119,8 @@ def load_index(app: Tansiq, datasets: Sequence[str], scope: Scope) -> WatchlistI
     if key in _MEMORY:
         _MEMORY.move_to_end(key)
         return _MEMORY[key]
-    path = _disk_path(app, key)
-    if path.exists():
-        with path.open("rb") as handle:
-            index: WatchlistIndex = pickle.load(handle)  # our own cache file
-    else:
+    index = _from_disk(_disk_path(app, key))
+    if index is None:
         index = _build(app, names, scope, key)
     _MEMORY[key] = index
     while len(_MEMORY) > MEMORY_SLOTS:

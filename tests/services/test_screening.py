@@ -158,3 +158,25 @@ def test_one_agencys_decisions_and_alerts_stay_its_own(
     }
     with pytest.raises(NotFound):
         get_alert(app, other, fatou.id)
+
+
+def test_an_unreadable_or_stale_index_cache_is_rebuilt_not_loaded(
+    watchlist: None, app: Tansiq, admin: Principal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tansiq.services import watchlist_index
+    from tansiq.domain.policy import read_scope
+
+    def fresh_load() -> watchlist_index.WatchlistIndex:
+        watchlist_index._MEMORY.clear()
+        return watchlist_index.load_index(app, ["watchlist"], read_scope(admin))
+
+    built = fresh_load()
+    assert fresh_load().key == built.key and len(fresh_load()) == len(built) > 0
+    (cached,) = (app.settings.data_dir / "cache").glob("watchlist-*.pickle")
+    cached.write_bytes(b"\x80\x05truncated")
+    assert len(fresh_load()) == len(built)  # the broken file is ignored and rebuilt
+    assert cached.read_bytes() != b"\x80\x05truncated"
+    # other matching code (an upgrade changing the index's classes) looks for another file
+    monkeypatch.setattr(watchlist_index, "_code_digest", lambda: "other-code")
+    assert fresh_load().key != built.key
+    assert len(list((app.settings.data_dir / "cache").glob("watchlist-*.pickle"))) == 2
