@@ -163,8 +163,8 @@ def test_one_agencys_decisions_and_alerts_stay_its_own(
 def test_an_unreadable_or_stale_index_cache_is_rebuilt_not_loaded(
     watchlist: None, app: Tansiq, admin: Principal, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from tansiq.services import watchlist_index
     from tansiq.domain.policy import read_scope
+    from tansiq.services import watchlist_index
 
     def fresh_load() -> watchlist_index.WatchlistIndex:
         watchlist_index._MEMORY.clear()
