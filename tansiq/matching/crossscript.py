@@ -36,6 +36,9 @@ __all__ = [
 
 CONSONANT_MISS = 1.0
 """Cost of a consonant on one side only, or of two unrelated consonants."""
+LATIN_ONLY = 0.75
+"""Cost of a Latin consonant the Arabic does not write (Sanctis, Ronsard, Hofstadter: Arabic
+spellings of European names often drop a consonant of a cluster)."""
 CONSONANT_NEAR = 0.5
 """Cost of two related consonants (voiced / unvoiced twins: d/t, b/p, g/k, z/s, v/f)."""
 SILENT_H = 0.5
@@ -260,7 +263,7 @@ def _insert_cost(latin: str, i: int) -> float:
         return DJ_AS_J  # dj written for ج (Mouhadjir) as well as د ج (Badjou)
     if i == len(latin) - 1 and i > 0 and latin[i - 1] in _VOWELS and char in _SILENT_END:
         return SILENT_END_COST
-    return CONSONANT_MISS
+    return LATIN_ONLY
 
 
 def _delete_cost(slot: PatternSlot) -> float:
