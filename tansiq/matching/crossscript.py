@@ -201,8 +201,8 @@ _REPEATS = re.compile(r"(.)\1+")
 
 
 # Spellings of some European languages read another way than the rewrites above
-# assume; a token holding one is also compared in a second form, with every such
-# spelling rewritten (the better of the two forms counts).
+# assume: a token holding one is also compared in other forms, one per rule that
+# applies and one with all of them (the best form counts).
 _READ_AS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?<=.)gn"), "ni"),  # French, Italian gn (Sagnol, Montaigne)
     (re.compile(r"gli"), "li"),  # Italian gli (Guglielmo)
@@ -213,18 +213,24 @@ _READ_AS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^kn"), "n"),  # English kn (Knowlton)
     (re.compile(r"^wr"), "r"),  # English wr (Wroten)
     (re.compile(r"(?<=[aeo]u)x$"), ""),  # French -aux, -eux, -oux (Saux, Decaux)
+    (re.compile(r"(?<=..[eo])t$"), ""),  # French -et, -ot (Richet, Beugnot)
+    (re.compile(r"(?<=.[aeiou])t$"), "d"),  # Turkish final d spelled t (Mesut, Hamit)
 )
+MAX_LATIN_FORMS = 4
 
 
 @lru_cache(maxsize=65536)
 def latin_forms(token: str) -> tuple[str, ...]:
-    """:func:`latin_form` of the token, and of its second reading if it has one."""
-    other = token
+    """:func:`latin_form` of the token and of its other readings (see ``_READ_AS``)."""
+    forms = [token]
+    every = token
     for rule, replacement in _READ_AS:
-        other = rule.sub(replacement, other)
-    if other == token or not other:
-        return (latin_form(token),)
-    return tuple(dict.fromkeys((latin_form(token), latin_form(other))))
+        if rule.search(token):
+            forms.append(rule.sub(replacement, token))
+            every = rule.sub(replacement, every)
+    forms.append(every)
+    folded = (latin_form(form) for form in forms if form)
+    return tuple(dict.fromkeys(folded))[:MAX_LATIN_FORMS]
 
 
 @lru_cache(maxsize=65536)
