@@ -192,7 +192,7 @@ class Algorithm:
 
 ALGORITHM = Algorithm(
     name="tansiq-name-v1",
-    version="1.3.0",
+    version="1.4.0",
     features=(
         Feature("name", 0.85, name_match, "rarity-weighted similarity of the best name pair"),
         Feature("birth_date", 0.2, birth_date, "exact / year / swapped / ±1 year / conflict"),

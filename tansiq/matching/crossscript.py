@@ -29,12 +29,16 @@ __all__ = [
     "cross_similarity",
     "cross_upper_bound",
     "latin_form",
+    "latin_forms",
     "pattern_skeletons",
     "word_pattern",
 ]
 
 CONSONANT_MISS = 1.0
 """Cost of a consonant on one side only, or of two unrelated consonants."""
+LATIN_ONLY = 0.75
+"""Cost of a Latin consonant the Arabic does not write (Sanctis, Ronsard, Hofstadter: Arabic
+spellings of European names often drop a consonant of a cluster)."""
 CONSONANT_NEAR = 0.5
 """Cost of two related consonants (voiced / unvoiced twins: d/t, b/p, g/k, z/s, v/f)."""
 SILENT_H = 0.5
@@ -96,8 +100,12 @@ _CONSONANTS: dict[str, tuple[str, ...]] = {
     "ڤ": ("v",),
     "ڨ": ("g",),
 }
-_TSH = (SH, "t" + SH, "ts")
-"""تش: how Arabic writes ch / tsch / č in foreign names."""
+_TSH = (SH, "t" + SH, "ts", "tz")
+"""تش: how Arabic writes ch / tsch / č in foreign names (and -witz as -vich)."""
+_TS = ("z", "ts", "tz")
+"""تس read as one sound: how Arabic writes the German and Italian z (Prinz, Palazzi)."""
+_TS_MARK = "\ue001"
+_SHADDA = "\u0651"
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,11 +140,15 @@ def _vowel_slot(letter: str, first: bool, last: bool, before_alif: bool) -> Patt
 @lru_cache(maxsize=65536)
 def word_pattern(word: str) -> tuple[PatternSlot, ...]:
     """The letter-by-letter pattern of one Arabic-script word (shadda and tatweel ignored)."""
-    letters = normalise_arabic(word).replace("\u0651", "")
+    letters = normalise_arabic(word).replace(_SHADDA, "")
     slots: list[PatternSlot] = []
     i = 0
     while i < len(letters):
         letter = letters[i]
+        if letter == _TS_MARK:
+            slots.append(PatternSlot(_TS, frozenset()))
+            i += 1
+            continue
         if letters.startswith("تش", i):
             slots.append(PatternSlot(_TSH, frozenset()))
             i += 2
@@ -153,9 +165,10 @@ def word_pattern(word: str) -> tuple[PatternSlot, ...]:
 
 # Latin letters and digraphs read several ways: each stands for the set of sounds
 # (folded consonant spellings) it may have. c: Carlo, Cesar, Bičanić without its
-# caron; ch: Chomo, Cecchini, Achinoam, Charlier; sz: Janusz (sh) or Szalai (s).
+# caron, the Turkish c and ç (Cemil, Ekinci: Arabic writes jim); ch: Chomo,
+# Cecchini, Achinoam, Charlier; sz: Janusz (sh) or Szalai (s).
 _AMBIGUOUS: dict[str, frozenset[str]] = {
-    "c": frozenset(["k", "s", SH, "ts", "t" + SH]),
+    "c": frozenset(["k", "s", SH, "ts", "t" + SH, "j"]),
     "C": frozenset([SH, "k", "h", "t" + SH]),
     "Z": frozenset(["s", SH]),
 }
@@ -185,6 +198,39 @@ _LATIN_SOUNDS: dict[str, str] = {
 }
 _LATIN_RULE = re.compile("|".join(sorted(_LATIN_SOUNDS, key=len, reverse=True)))
 _REPEATS = re.compile(r"(.)\1+")
+
+
+# Spellings of some European languages read another way than the rewrites above
+# assume: a token holding one is also compared in other forms, one per rule that
+# applies and one with all of them (the best form counts).
+_READ_AS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"(?<=.)gn"), "ni"),  # French, Italian gn (Sagnol, Montaigne)
+    (re.compile(r"gli"), "li"),  # Italian gli (Guglielmo)
+    (re.compile(r"sch(?=[ie])"), "sk"),  # Italian sch (Paloschi, Schifano)
+    (re.compile(r"sc(?=[ie])"), "sh"),  # Italian sci, sce (Pesci, Scerbo)
+    (re.compile(r"cch"), "k"),  # Italian cch (Secchi)
+    (re.compile(r"^pf"), "f"),  # German pf (Pfennig)
+    (re.compile(r"^kn"), "n"),  # English kn (Knowlton)
+    (re.compile(r"^wr"), "r"),  # English wr (Wroten)
+    (re.compile(r"(?<=[aeo]u)x$"), ""),  # French -aux, -eux, -oux (Saux, Decaux)
+    (re.compile(r"(?<=..[eo])t$"), ""),  # French -et, -ot (Richet, Beugnot)
+    (re.compile(r"(?<=.[aeiou])t$"), "d"),  # Turkish final d spelled t (Mesut, Hamit)
+)
+MAX_LATIN_FORMS = 4
+
+
+@lru_cache(maxsize=65536)
+def latin_forms(token: str) -> tuple[str, ...]:
+    """:func:`latin_form` of the token and of its other readings (see ``_READ_AS``)."""
+    forms = [token]
+    every = token
+    for rule, replacement in _READ_AS:
+        if rule.search(token):
+            forms.append(rule.sub(replacement, token))
+            every = rule.sub(replacement, every)
+    forms.append(every)
+    folded = (latin_form(form) for form in forms if form)
+    return tuple(dict.fromkeys(folded))[:MAX_LATIN_FORMS]
 
 
 @lru_cache(maxsize=65536)
@@ -223,7 +269,7 @@ def _insert_cost(latin: str, i: int) -> float:
         return DJ_AS_J  # dj written for ج (Mouhadjir) as well as د ج (Badjou)
     if i == len(latin) - 1 and i > 0 and latin[i - 1] in _VOWELS and char in _SILENT_END:
         return SILENT_END_COST
-    return CONSONANT_MISS
+    return LATIN_ONLY
 
 
 def _delete_cost(slot: PatternSlot) -> float:
@@ -297,15 +343,18 @@ def cross_upper_bound(word: str, latin: str) -> float:
 def _best_form(
     word: str, latin: str, cost: Callable[[tuple[PatternSlot, ...], str], float]
 ) -> float:
-    """The best similarity over the word's readings (with and without an article), each
-    scored from ``cost(pattern, folded Latin)`` over the pattern's size."""
-    folded = latin_form(latin)
+    """The best similarity over the word's readings (see :func:`_readings`) and the Latin
+    token's forms (see :func:`latin_forms`), each scored from ``cost(pattern, folded
+    Latin)`` over the pattern's size."""
     best = 0.0
-    for form in _with_article(word):
+    for form in _readings(word):
         pattern = word_pattern(form)
-        if pattern and folded:
-            size = max(2, sum(not slot.optional for slot in pattern))
-            best = max(best, 1.0 - SCALE * cost(pattern, folded) / (size + 1))
+        if not pattern:
+            continue
+        size = max(2, sum(not slot.optional for slot in pattern))
+        for folded in latin_forms(latin):
+            if folded:
+                best = max(best, 1.0 - SCALE * cost(pattern, folded) / (size + 1))
     return best
 
 
@@ -325,6 +374,21 @@ def _partner(slot: PatternSlot, latin: str) -> bool:
         char in latin and not sounds.isdisjoint(slot.consonants)
         for char, sounds in _AMBIGUOUS.items()
     )
+
+
+@lru_cache(maxsize=65536)
+def _readings(word: str) -> tuple[str, ...]:
+    """The word with and without an article, each also read with تس as one sound and a
+    consonant letter written twice as one (كابيللو, Cappello), when it has either."""
+    forms = _with_article(word)
+    out = list(forms)
+    for form in forms:
+        letters = normalise_arabic(form).replace(_SHADDA, "").replace("تس", _TS_MARK)
+        single = "".join(
+            c for i, c in enumerate(letters) if not (i and c == letters[i - 1] and c in _CONSONANTS)
+        )
+        out.append(single)
+    return tuple(dict.fromkeys(out))
 
 
 def _with_article(word: str) -> tuple[str, ...]:
@@ -375,7 +439,14 @@ def pattern_skeletons(word: str) -> tuple[str, ...]:
 
 
 def _skeletons(word: str) -> tuple[str, ...]:
-    pattern = word_pattern(word)
+    found = _pattern_skeletons(word_pattern(word))
+    if "تس" in word:  # also read as one sound (z): Prinz, Wolfowitz
+        joined = _pattern_skeletons(word_pattern(word.replace("تس", _TS_MARK)))
+        found = tuple(dict.fromkeys((*found[:1], *joined[:4], *found[1:])))[:MAX_SKELETONS]
+    return found
+
+
+def _pattern_skeletons(pattern: tuple[PatternSlot, ...]) -> tuple[str, ...]:
     if not pattern:
         return ()
     tail = [_blocked(slot) for slot in pattern[1:] if slot.consonants and not slot.vowels]

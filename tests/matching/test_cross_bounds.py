@@ -29,20 +29,24 @@ from tests.matching.exact import bounds_and_exact_scores, screened_as_compared
 # (Latin spellings, Arabic letter) of consonants and (Latin, Arabic long vowel or "") of vowels
 CONSONANTS = [
     (("b",), "ب"),
-    (("d",), "د"),
+    (("d", "t"), "د"),  # Turkish final t
     (("f", "ph"), "ف"),
     (("k", "c"), "ك"),
     (("l",), "ل"),
+    (("ll", "l"), "لل"),  # a consonant written twice, as Italian names double it
     (("m",), "م"),
     (("n",), "ن"),
     (("r",), "ر"),
     (("s", "ss"), "س"),
     (("t",), "ت"),
     (("z",), "ز"),
+    (("z", "tz", "ts"), "تس"),  # German and Italian z
     (("sh", "ch"), "ش"),
     (("h",), "ح"),
-    (("j", "dj"), "ج"),
+    (("j", "dj", "c"), "ج"),  # Turkish c
     (("q", "k"), "ق"),
+    (("k", "cch"), "ك"),  # Italian cch
+    (("gn", "n"), "ني"),  # French and Italian gn
     (("gh", "g"), "غ"),
 ]
 VOWELS = [

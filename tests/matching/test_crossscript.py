@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from tansiq.matching import CandidateIndex, compare, prepare
-from tansiq.matching.crossscript import cross_similarity, latin_form, pattern_skeletons
+from tansiq.matching.crossscript import (
+    cross_similarity,
+    cross_upper_bound,
+    latin_form,
+    latin_forms,
+    pattern_skeletons,
+)
 from tansiq.matching.names import TOKEN_FLOOR, token_similarity
 from tansiq.matching.phonetic import phonetic_key, skeleton
 from tansiq.matching.tokens import name_tokens
@@ -36,6 +42,51 @@ def test_long_vowel_of_another_class_scores_lower() -> None:
 
 def test_unvoiced_twin_costs_less_than_another_consonant() -> None:
     assert cross_similarity("طوبار", "tupar") > cross_similarity("طوبار", "tumar")
+
+
+# Invented names spelled in Latin by the rules of another language, or written in Arabic
+# with two letters for one sound: each scored 0.90 or less before tansiq-name-v1 1.4.0.
+OTHER_READINGS = [
+    pytest.param("مارانيول", "maragnol", id="French-Italian gn"),
+    pytest.param("فالينو", "faglino", id="Italian gli"),
+    pytest.param("بيشيلو", "pescilo", id="Italian sci"),
+    pytest.param("سكيرانو", "schirano", id="Italian sch"),
+    pytest.param("ماكيلو", "macchilo", id="Italian cch"),
+    pytest.param("فوندل", "pfondel", id="German pf"),
+    pytest.param("نولبر", "knolber", id="English kn"),
+    pytest.param("رودن", "wroden", id="English wr"),
+    pytest.param("ماربو", "marbeaux", id="French -aux"),
+    pytest.param("كوراديه", "coradet", id="French -et"),
+    pytest.param("كوراميد", "koramit", id="Turkish final t"),
+    pytest.param("جيرفان", "cirvan", id="Turkish c"),
+    pytest.param("برانتس", "branz", id="z as ts"),
+    pytest.param("لوتساري", "luzzari", id="zz as ts"),
+    pytest.param("مارافيتش", "marawitz", id="witz as vich"),
+    pytest.param("فاريللي", "varelli", id="letter written twice"),
+]
+
+
+@pytest.mark.parametrize(("arabic", "latin"), OTHER_READINGS)
+def test_spellings_of_other_languages_are_read_as_the_arabic_writes_them(
+    arabic: str, latin: str
+) -> None:
+    assert cross_similarity(arabic, latin) >= 0.93
+    assert cross_upper_bound(arabic, latin) >= cross_similarity(arabic, latin)
+
+
+def test_another_reading_keeps_the_usual_one() -> None:
+    assert cross_similarity("فاغنير", "wagnir") == 1.0  # German gn: g and n
+    assert latin_forms("wagnir")[0] == latin_form("wagnir")
+    assert len(latin_forms("toubar")) == 1  # no rule applies: one form
+
+
+def test_a_latin_only_consonant_costs_less_than_an_arabic_only_one() -> None:
+    # Arabic spellings of European names drop a consonant of a cluster (Sanctis)
+    assert cross_similarity("سانتيرو", "sanctiro") > cross_similarity("سانكتيرو", "santiro")
+
+
+def test_ts_is_keyed_as_the_latin_z() -> None:
+    assert skeleton(phonetic_key("branz")) in pattern_skeletons("برانتس")
 
 
 @pytest.mark.parametrize(("arabic", "latin"), [("فيلماريتش", "gordanek"), ("طوبار", "mizeli")])
