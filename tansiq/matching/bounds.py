@@ -44,14 +44,23 @@ from .crossscript import cross_similarity, cross_upper_bound
 from .names import (
     COMPOUND_PART,
     CROSS_EQUAL,
+    GIVEN_CONFLICT,
     INFO_BASE,
     INFO_FULL,
     JOINED_DISCOUNT,
     JOINED_MIN,
     KEY_EQUAL,
+    KEY_UNLIKE,
+    LONE_TOKEN_FLOOR,
+    LONE_TOKEN_STEP,
     LONG_SIDE_FLOOR,
     SKELETON_EQUAL,
+    SPELLING_FLOOR,
+    SPELLING_NEAR,
+    STRONG_TOKEN,
     TOKEN_FLOOR,
+    WEAK_CREDIT,
+    _unlike,
 )
 from .tokens import NameToken
 
@@ -169,23 +178,63 @@ def _distinct_pair_bounds(
     query: Sequence[NameToken], qi: I64, listed: ListedTokens, lt: I64
 ) -> F64:
     q_list, l_list = qi.tolist(), lt.tolist()
-    q_strings = [_array(column) for column in _first_strings(query)]
-    text, keys, skeletons = (
-        _cp(q_column[qi], l_column[lt])
-        for q_column, l_column in zip(q_strings, listed.strings, strict=True)
-    )
+    q_texts, q_keys, q_skeletons = (_array(column) for column in _first_strings(query))
+    l_texts, l_keys, l_skeletons = listed.strings
+    text, keys = _cp(q_texts[qi], l_texts[lt]), _cp(q_keys[qi], l_keys[lt])
+    q_vowelled = np.array([t.vowelled for t in query], dtype=bool)
+    both_vowelled = q_vowelled[qi] & listed.vowelled[lt]
+    # skeletons only count when a token is not vowelled (``token_similarity``)
+    unvowelled = np.flatnonzero(~both_vowelled)
+    skeletons = np.zeros(len(qi), dtype=np.float64)
+    if len(unvowelled):
+        skeletons[unvowelled] = _cp(q_skeletons[qi[unvowelled]], l_skeletons[lt[unvowelled]])
     q_several = np.array([len(t.keys) > 1 or len(t.skeletons) > 1 for t in query], dtype=bool)
     for e in np.flatnonzero(q_several[qi] | listed.several[lt]).tolist():
         tok_q, tok_l = query[q_list[e]], listed.tokens[l_list[e]]
         keys[e] = _best_of(tok_q.keys, tok_l.keys)
         skeletons[e] = _best_of(tok_q.skeletons, tok_l.skeletons)
-    bound = np.maximum(KEY_EQUAL * np.maximum(text, keys), SKELETON_EQUAL * skeletons)
+    spelled = KEY_EQUAL * np.maximum(text, keys)
+    bound = np.maximum(spelled, SKELETON_EQUAL * skeletons)
     q_compound = np.array(["-" in t.text for t in query], dtype=bool)
     compound = q_compound[qi] | listed.compound[lt]
     bound = np.where(compound, np.maximum(bound, COMPOUND_PART), bound)
+    vowelled = _vowelled_bounds(query, qi, listed, lt, (text, keys, spelled, compound))
+    bound = np.where(both_vowelled, vowelled, bound)
     bound = _cross_script(query, qi, listed, lt, bound)
     bound = np.where(text >= 1.0, 1.0, bound + SLACK)
     return np.where(bound >= TOKEN_FLOOR, bound, 0.0)
+
+
+def _vowelled_bounds(
+    query: Sequence[NameToken],
+    qi: I64,
+    listed: ListedTokens,
+    lt: I64,
+    sims: tuple[F64, F64, F64, npt.NDArray[np.bool_]],
+) -> F64:
+    """Bounds of ``_vowelled_similarity`` (both tokens vowelled): spellings and keys only.
+
+    Two romanised tokens sharing a phonetic key score by how alike their spellings
+    are (``KEY_UNLIKE`` to ``KEY_EQUAL``); other pairs score at most ``KEY_EQUAL``
+    times the best edit similarity of spellings or keys, or ``COMPOUND_PART``.
+    """
+    text, keys, spelled, compound = sims
+    q_romanised = _cross_flags(query)[1]
+    q_keyed = np.array([bool(t.keys) for t in query], dtype=bool)
+    shared = (
+        q_romanised[qi]
+        & listed.romanised[lt]
+        & q_keyed[qi]
+        & (listed.key_length[lt] > 0)
+        & (keys >= 1.0)
+    )
+    near = np.clip((text - SPELLING_FLOOR) / (SPELLING_NEAR - SPELLING_FLOOR), 0.0, 1.0)
+    out: F64 = np.where(
+        shared,
+        KEY_UNLIKE + (KEY_EQUAL - KEY_UNLIKE) * near,
+        np.where(compound, np.maximum(spelled, COMPOUND_PART), spelled),
+    )
+    return out
 
 
 def _cross_script(
@@ -294,44 +343,149 @@ def batch_upper_bounds(
         return best
     p_q = np.array(pair_q, dtype=np.int64)
     p_n = np.array(pair_n, dtype=np.int64)
-    size_q, size_c = qn.length[p_q], lengths_c[p_n]
-    pair_of, local = _local(size_q * size_c)  # elements ordered by pair, query token, listed
-    cols = size_c[pair_of]
-    i_loc, j_loc = local // cols, local % cols
-    qi = qn.start[p_q][pair_of] + i_loc
-    lj = names.starts[p_n][pair_of] + j_loc
+    grid = _Grid.of(qn.length[p_q], lengths_c[p_n])
+    qi = qn.start[p_q][grid.pair_of] + grid.i_loc
+    lj = names.starts[p_n][grid.pair_of] + grid.j_loc
     sims = pair_token_bounds(qn.tokens, qi, listed, names.token_ids[lj])
     # best partner of each query token of each pair (runs of ``cols`` elements)
-    pi_pair, pi_local = _local(size_q)
-    per_q = np.maximum.reduceat(
-        sims, _exclusive_cumsum(size_q * size_c)[pi_pair] + pi_local * size_c[pi_pair]
-    )
+    pi_pair, pi_local = _local(grid.size_q)
+    per_q = np.maximum.reduceat(sims, grid.first[pi_pair] + pi_local * grid.size_c[pi_pair])
     w_q = np.array([t.weight for t in qn.tokens], dtype=np.float64)[
         qn.start[p_q][pi_pair] + pi_local
     ]
-    q_starts = _exclusive_cumsum(size_q)
-    got_q = np.add.reduceat(w_q * per_q, q_starts)
-    mass_q = np.add.reduceat(w_q * (per_q > 0), q_starts)
-    total_q = np.add.reduceat(w_q, q_starts)
+    side_q = _Side.of(w_q, per_q, grid.size_q)
     # best partner of each listed token of each pair
-    c_starts = _exclusive_cumsum(size_c)
-    per_c = np.zeros(int(size_c.sum()), dtype=np.float64)
-    np.maximum.at(per_c, c_starts[pair_of] + j_loc, sims)
-    pj_pair, pj_local = _local(size_c)
+    c_starts = _exclusive_cumsum(grid.size_c)
+    per_c = np.zeros(int(grid.size_c.sum()), dtype=np.float64)
+    np.maximum.at(per_c, c_starts[grid.pair_of] + grid.j_loc, sims)
+    pj_pair, pj_local = _local(grid.size_c)
     w_c = listed.weight[names.token_ids[names.starts[p_n][pj_pair] + pj_local]]
-    got_c = np.add.reduceat(w_c * np.minimum(per_c, 1.0), c_starts)
-    mass_c = np.add.reduceat(w_c * (per_c > 0), c_starts)
-    total_c = np.add.reduceat(w_c, c_starts)
-    cov_q = np.minimum(got_q, total_q) / np.maximum(total_q, 1e-12)
-    cov_c = got_c / np.maximum(total_c, 1e-12)
-    query_shorter = size_q <= size_c
-    short = np.where(query_shorter, cov_q, cov_c)
-    long_ = np.where(query_shorter, cov_c, cov_q)
-    info = np.minimum(1.0, INFO_BASE + (1.0 - INFO_BASE) * (mass_q + mass_c) / 2 / INFO_FULL)
-    bound = short * (LONG_SIDE_FLOOR + (1 - LONG_SIDE_FLOOR) * long_) * info
-    bound = np.maximum(bound, _batch_joined(qn, p_q, p_n, names, listed, total_q, total_c))
+    side_c = _Side.of(w_c, per_c, grid.size_c)
+    bound = _alignment_bound(grid, side_q, side_c)
+    conflict = _given_conflicts(grid, sims, qn.tokens, qn.start[p_q], listed, names, p_n)
+    bound = np.where(conflict, GIVEN_CONFLICT * bound, bound)
+    bound = np.maximum(
+        bound, _batch_joined(qn, p_q, p_n, names, listed, side_q.total, side_c.total)
+    )
     np.maximum.at(best, names.owner[p_n], bound)
     return best
+
+
+@dataclass(frozen=True, slots=True)
+class _Grid:
+    """The token pairs of many name pairs, flat: each name pair's query tokens (rows) times
+    its listed tokens (columns), in row order."""
+
+    size_q: I64
+    size_c: I64
+    first: I64
+    """Per name pair, where its elements start."""
+    pair_of: I64
+    i_loc: I64
+    j_loc: I64
+
+    @classmethod
+    def of(cls, size_q: I64, size_c: I64) -> _Grid:
+        pair_of, local = _local(size_q * size_c)
+        cols = size_c[pair_of]
+        first = _exclusive_cumsum(size_q * size_c)
+        return cls(size_q, size_c, first, pair_of, local // cols, local % cols)
+
+
+@dataclass(frozen=True, slots=True)
+class _Side:
+    """Per name pair, bounds for one side's tokens given each token's best partner bound."""
+
+    total: F64
+    """Summed weight of the side's tokens."""
+    got: F64
+    """Summed weight times credit of the best partner: bounds the side's covered weight
+    (each token is aligned at most once, at most as alike as its best partner)."""
+    best: F64
+    """The largest single token's weight times credit: bounds the covered weight when a
+    single token pair is aligned."""
+    partnered: I64
+    """Tokens with a partner at least ``TOKEN_FLOOR`` alike (bounds the aligned pairs)."""
+
+    @classmethod
+    def of(cls, weights: F64, per_token: F64, sizes: I64) -> _Side:
+        starts = _exclusive_cumsum(sizes)
+        covered = weights * _credit(np.minimum(per_token, 1.0))
+        return cls(
+            np.add.reduceat(weights, starts),
+            np.add.reduceat(covered, starts),
+            np.maximum.reduceat(covered, starts),
+            np.add.reduceat((per_token > 0).astype(np.int64), starts),
+        )
+
+
+def _credit(sims: F64) -> F64:
+    """``names.credit`` of many similarities (it grows with the similarity: a bound of the
+    similarity gives a bound of the credit)."""
+    share = np.maximum(0.0, sims - TOKEN_FLOOR) / (STRONG_TOKEN - TOKEN_FLOOR)
+    weak = sims * (WEAK_CREDIT + (1.0 - WEAK_CREDIT) * share)
+    out: F64 = np.where(sims >= STRONG_TOKEN, sims, weak)
+    return out
+
+
+def _alignment_bound(grid: _Grid, side_q: _Side, side_c: _Side) -> F64:
+    """Bound of the alignment score of every name pair (before the joined-keys score).
+
+    The matched mass is at most half the covered weight of both sides (a pair adds its
+    credit times the mean weight of its two tokens). When at most one token pair can be
+    aligned (one side has a single token with a partner), the long side's floor is the
+    lone pair's, and each side covers at most its best single token.
+    """
+    lone = np.minimum(side_q.partnered, side_c.partnered) <= 1
+    got_q = np.where(lone, side_q.best, side_q.got)
+    got_c = np.where(lone, side_c.best, side_c.got)
+    cov_q = np.minimum(got_q, side_q.total) / np.maximum(side_q.total, 1e-12)
+    cov_c = np.minimum(got_c, side_c.total) / np.maximum(side_c.total, 1e-12)
+    query_shorter = grid.size_q <= grid.size_c
+    short = np.where(query_shorter, cov_q, cov_c)
+    long_ = np.where(query_shorter, cov_c, cov_q)
+    spare = np.maximum(0, np.maximum(grid.size_q, grid.size_c) - 2)
+    lone_floor = np.maximum(LONE_TOKEN_FLOOR, LONG_SIDE_FLOOR - LONE_TOKEN_STEP * spare)
+    floor = np.where(lone, lone_floor, LONG_SIDE_FLOOR)
+    mass = (got_q + got_c) / 2
+    info = np.minimum(1.0, INFO_BASE + (1.0 - INFO_BASE) * mass / INFO_FULL)
+    out: F64 = short * (floor + (1 - floor) * long_) * info
+    return out
+
+
+def _given_conflicts(
+    grid: _Grid,
+    sims: F64,
+    tokens_q: Sequence[NameToken],
+    start_q: I64,
+    listed: ListedTokens,
+    names: Names,
+    p_n: I64,
+) -> npt.NDArray[np.bool_]:
+    """Name pairs whose given names (first tokens) surely conflict (see ``given_conflict``).
+
+    Whatever the alignment, the first tokens of both names find no partner but each
+    other, below ``STRONG_TOKEN``, when the bounds of all their other pairs are 0 and
+    that of their own pair is below it; then two first tokens spelled unlike each
+    other scale the score (by ``GIVEN_CONFLICT``), unless no pair is aligned at all.
+    """
+    out = (grid.size_q >= 2) & (grid.size_c >= 2) & (sims[grid.first] < STRONG_TOKEN)
+    edge = ((grid.i_loc == 0) != (grid.j_loc == 0)) & (sims > 0)
+    out[grid.pair_of[edge]] = False
+    which = np.flatnonzero(out)
+    if not len(which):
+        return out
+    first_c = names.token_ids[names.starts[p_n[which]]].tolist()
+    seen: dict[tuple[str, bool, int], bool] = {}
+    tokens = listed.tokens
+    for k, q, c in zip(which.tolist(), start_q[which].tolist(), first_c, strict=True):
+        tok_q = tokens_q[q]
+        key = (tok_q.text, tok_q.vowelled, c)
+        unlike = seen.get(key)
+        if unlike is None:
+            unlike = seen[key] = _unlike(tok_q, tokens[c])
+        out[k] = unlike
+    return out
 
 
 def _batch_joined(
