@@ -40,7 +40,16 @@ import numpy.typing as npt
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from .algorithm import (
+    COMPLETE_NAME_CONFLICT,
+    COMPLETE_TOKEN,
+    FAR_CONFLICT,
+    FULL_NAME_MASS,
+    LONG_NAME_TOKENS,
+    Algorithm,
+)
 from .crossscript import cross_similarity, cross_upper_bound
+from .features import FAR_YEARS, _date_score, birth_date
 from .names import (
     COMPOUND_PART,
     CROSS_EQUAL,
@@ -62,15 +71,26 @@ from .names import (
     WEAK_CREDIT,
     _unlike,
 )
+from .prepare import BirthDate
 from .tokens import NameToken
 
-__all__ = ["ListedTokens", "Names", "batch_upper_bounds", "pair_token_bounds"]
+__all__ = [
+    "ListedTokens",
+    "NameBounds",
+    "Names",
+    "batch_name_bounds",
+    "batch_upper_bounds",
+    "date_conflict_bounds",
+    "pair_token_bounds",
+]
 
 F64 = npt.NDArray[np.float64]
 I64 = npt.NDArray[np.int64]
 Strings = npt.NDArray[np.object_]
 SLACK = 1e-6
 """Added to every token bound: C and Python float rounding may differ in the last bits."""
+WEIGHT_ROUNDING = 1e-4
+"""A birth-date conflict's weight is rounded to 4 decimals (``Algorithm.score``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -315,22 +335,65 @@ class _QueryNames:
         )
 
 
+@dataclass(frozen=True, slots=True)
+class NameBounds:
+    """Per candidate row, bounds over all its name pairs with the query's names."""
+
+    upper: F64
+    """Of the best name score."""
+    mass: F64
+    """Of the matched mass (``NameScore.mass``) of any name pair."""
+    pairs: I64
+    """Of the number of aligned token pairs of any name pair."""
+    weakest: F64
+    """Over the name pairs of one length, the largest lowest best-partner bound of their
+    tokens (0 if none): a name pair aligning every token of both names has no token pair
+    more alike than this in its weakest place."""
+
+    def subset(self, rows: I64) -> NameBounds:
+        """The bounds of some rows."""
+        return NameBounds(self.upper[rows], self.mass[rows], self.pairs[rows], self.weakest[rows])
+
+    @classmethod
+    def unknown(cls, count: int) -> NameBounds:
+        """Bounds that exclude nothing."""
+        return cls(
+            np.full(count, np.inf),
+            np.full(count, np.inf),
+            np.full(count, np.iinfo(np.int64).max, dtype=np.int64),
+            np.full(count, np.inf),
+        )
+
+
 def batch_upper_bounds(
     queries: Sequence[tuple[tuple[NameToken, ...], ...]],
     row_query: I64,
     names: Names,
     listed: ListedTokens,
 ) -> F64:
-    """Per candidate row (of query ``row_query[row]``), a bound of its best name score.
+    """Per candidate row (of query ``row_query[row]``), a bound of its best name score."""
+    return batch_name_bounds(queries, row_query, names, listed).upper
+
+
+def batch_name_bounds(
+    queries: Sequence[tuple[tuple[NameToken, ...], ...]],
+    row_query: I64,
+    names: Names,
+    listed: ListedTokens,
+    wanted: F64 | None = None,
+) -> NameBounds:
+    """Per candidate row (of query ``row_query[row]``), bounds of its name comparison.
 
     One pass over every (query name, listed name) pair of a whole batch, so
-    the fixed cost of the array calls is shared by all its queries.
+    the fixed cost of the array calls is shared by all its queries. With
+    ``wanted`` (per row, the name score below which it is of no interest), name
+    pairs already bounded below it are not checked for given-name conflicts.
     """
     count = len(names.token_ids)
-    best = np.zeros(names.candidates, dtype=np.float64)
+    rows = names.candidates
     lengths_c = np.diff(np.append(names.starts, count))
     if not count or (lengths_c <= 0).any():
-        return np.full(names.candidates, np.inf)
+        return NameBounds.unknown(rows)
     qn = _QueryNames.of(queries)
     of_query = qn.of_query
     pair_q: list[int] = []
@@ -339,8 +402,14 @@ def batch_upper_bounds(
         for name_q in of_query[b]:
             pair_q.append(name_q)
             pair_n.append(n)
+    out = NameBounds(
+        np.zeros(rows),
+        np.zeros(rows),
+        np.zeros(rows, dtype=np.int64),
+        np.zeros(rows),
+    )
     if not pair_n:
-        return best
+        return out
     p_q = np.array(pair_q, dtype=np.int64)
     p_n = np.array(pair_n, dtype=np.int64)
     grid = _Grid.of(qn.length[p_q], lengths_c[p_n])
@@ -361,14 +430,34 @@ def batch_upper_bounds(
     pj_pair, pj_local = _local(grid.size_c)
     w_c = listed.weight[names.token_ids[names.starts[p_n][pj_pair] + pj_local]]
     side_c = _Side.of(w_c, per_c, grid.size_c)
-    bound = _alignment_bound(grid, side_q, side_c)
-    conflict = _given_conflicts(grid, sims, qn.tokens, qn.start[p_q], listed, names, p_n)
-    bound = np.where(conflict, GIVEN_CONFLICT * bound, bound)
-    bound = np.maximum(
-        bound, _batch_joined(qn, p_q, p_n, names, listed, side_q.total, side_c.total)
+    bound, mass = _alignment_bound(grid, side_q, side_c)
+    joined = _batch_joined(qn, p_q, p_n, names, listed, side_q.total, side_c.total)
+    owner = names.owner[p_n]
+    open_ = None if wanted is None else np.maximum(bound, joined) >= wanted[owner]
+    conflict = _given_conflicts(grid, sims, qn.tokens, qn.start[p_q], listed, names, p_n, open_)
+    # a conflict scales the joined-keys score too when some pair is surely aligned
+    # (two tokens spelled alike, bound 1); with no pair aligned there is no conflict
+    paired = np.zeros(len(p_q), dtype=bool)
+    paired[grid.pair_of[sims >= 1.0]] = True
+    bound = np.where(
+        conflict,
+        np.where(
+            paired,
+            GIVEN_CONFLICT * np.maximum(bound, joined),
+            np.maximum(GIVEN_CONFLICT * bound, joined),
+        ),
+        np.maximum(bound, joined),
     )
-    np.maximum.at(best, names.owner[p_n], bound)
-    return best
+    np.maximum.at(out.upper, owner, bound)
+    np.maximum.at(out.mass, owner, mass)
+    np.maximum.at(out.pairs, owner, np.minimum(side_q.partnered, side_c.partnered))
+    weakest = np.minimum(
+        np.minimum.reduceat(per_q, _exclusive_cumsum(grid.size_q)),
+        np.minimum.reduceat(per_c, c_starts),
+    )
+    whole = (grid.size_q == grid.size_c) & (weakest > 0)
+    np.maximum.at(out.weakest, owner[whole], weakest[whole])
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -428,8 +517,9 @@ def _credit(sims: F64) -> F64:
     return out
 
 
-def _alignment_bound(grid: _Grid, side_q: _Side, side_c: _Side) -> F64:
-    """Bound of the alignment score of every name pair (before the joined-keys score).
+def _alignment_bound(grid: _Grid, side_q: _Side, side_c: _Side) -> tuple[F64, F64]:
+    """Bounds of the alignment score of every name pair (before the joined-keys score) and
+    of its matched mass.
 
     The matched mass is at most half the covered weight of both sides (a pair adds its
     credit times the mean weight of its two tokens). When at most one token pair can be
@@ -450,7 +540,7 @@ def _alignment_bound(grid: _Grid, side_q: _Side, side_c: _Side) -> F64:
     mass = (got_q + got_c) / 2
     info = np.minimum(1.0, INFO_BASE + (1.0 - INFO_BASE) * mass / INFO_FULL)
     out: F64 = short * (floor + (1 - floor) * long_) * info
-    return out
+    return out, mass + SLACK
 
 
 def _given_conflicts(
@@ -461,30 +551,49 @@ def _given_conflicts(
     listed: ListedTokens,
     names: Names,
     p_n: I64,
+    open_: npt.NDArray[np.bool_] | None,
 ) -> npt.NDArray[np.bool_]:
-    """Name pairs whose given names (first tokens) surely conflict (see ``given_conflict``).
+    """Name pairs whose tokens in some place surely conflict (see ``given_conflict``).
 
     Whatever the alignment, the first tokens of both names find no partner but each
     other, below ``STRONG_TOKEN``, when the bounds of all their other pairs are 0 and
-    that of their own pair is below it; then two first tokens spelled unlike each
-    other scale the score (by ``GIVEN_CONFLICT``), unless no pair is aligned at all.
+    that of their own pair is below it. In names of one length whose bounds are 0 off
+    the diagonal, every pair keeps its place, and so does any token in the same way.
+    Two such tokens spelled unlike each other scale the score (by ``GIVEN_CONFLICT``),
+    unless no pair is aligned at all. Only ``open_`` name pairs are looked at.
     """
-    out = (grid.size_q >= 2) & (grid.size_c >= 2) & (sims[grid.first] < STRONG_TOKEN)
-    edge = ((grid.i_loc == 0) != (grid.j_loc == 0)) & (sims > 0)
-    out[grid.pair_of[edge]] = False
-    which = np.flatnonzero(out)
-    if not len(which):
+    sized = (grid.size_q >= 2) & (grid.size_c >= 2)
+    if open_ is not None:
+        sized &= open_
+    # with no token pair that may align, no pair is aligned: no conflict
+    sized &= np.logical_or.reduceat(sims > 0, grid.first)
+    diagonal = grid.i_loc == grid.j_loc
+    # first tokens: no partner elsewhere in their row or column
+    first = sized.copy()
+    first[grid.pair_of[((grid.i_loc == 0) != (grid.j_loc == 0)) & (sims > 0)]] = False
+    # names of one length: no partner off the diagonal
+    placed = sized & (grid.size_q == grid.size_c)
+    placed[grid.pair_of[~diagonal & (sims > 0)]] = False
+    at = np.flatnonzero(
+        diagonal
+        & (sims < STRONG_TOKEN)
+        & ((first[grid.pair_of] & (grid.i_loc == 0)) | placed[grid.pair_of])
+    )
+    out = np.zeros(len(grid.size_q), dtype=bool)
+    if not len(at):
         return out
-    first_c = names.token_ids[names.starts[p_n[which]]].tolist()
+    pair_of = grid.pair_of[at]
+    tok_q = (start_q[pair_of] + grid.i_loc[at]).tolist()
+    tok_c = names.token_ids[names.starts[p_n[pair_of]] + grid.j_loc[at]].tolist()
     seen: dict[tuple[str, bool, int], bool] = {}
     tokens = listed.tokens
-    for k, q, c in zip(which.tolist(), start_q[which].tolist(), first_c, strict=True):
-        tok_q = tokens_q[q]
-        key = (tok_q.text, tok_q.vowelled, c)
+    for k, q, c in zip(pair_of.tolist(), tok_q, tok_c, strict=True):
+        token = tokens_q[q]
+        key = (token.text, token.vowelled, c)
         unlike = seen.get(key)
         if unlike is None:
-            unlike = seen[key] = _unlike(tok_q, tokens[c])
-        out[k] = unlike
+            unlike = seen[key] = _unlike(token, tokens[c])
+        out[k] |= unlike
     return out
 
 
@@ -525,4 +634,40 @@ def _batch_joined(
     mass = np.minimum(total_q[which], total_c[which])
     info = np.minimum(1.0, INFO_BASE + (1.0 - INFO_BASE) * mass / INFO_FULL)
     out[which] = np.where(sims >= JOINED_MIN, (sims - JOINED_DISCOUNT) * info, 0.0)
+    return out
+
+
+def date_conflict_bounds(
+    algorithm: Algorithm,
+    dates: Sequence[tuple[tuple[BirthDate, ...], tuple[BirthDate, ...]]],
+    names: NameBounds,
+) -> F64:
+    """Per row (query and candidate birth dates, and bounds of their names), the most a
+    birth-date conflict contributes to the score: below 0 where it surely takes off.
+
+    Follows ``Algorithm.score``: the dates' score is exact; its weight is at least
+    what the largest matched mass, the most aligned pairs and a complete alignment
+    (where one is possible) leave of it. Rows without a sure conflict get 0.
+    """
+    out = np.zeros(len(dates), dtype=np.float64)
+    dated = [f for f in algorithm.features if f.name == "birth_date"]
+    low, high = algorithm.date_conflict_weights
+    if len(dated) != 1 or dated[0].func is not birth_date or min(low, high) < 0:
+        return out
+    first, full = LONG_NAME_TOKENS
+    mass, pairs, weakest = names.mass.tolist(), names.pairs.tolist(), names.weakest.tolist()
+    for r, (query, cand) in enumerate(dates):
+        score = max(_date_score(a, b)[0] for a in query for b in cand)
+        if score >= 0:
+            continue
+        gap = min(abs(a[0] - b[0]) for a in query for b in cand)
+        share = 1.0
+        if gap < FAR_YEARS or score > FAR_CONFLICT:
+            tokens = pairs[r]
+            share -= 0.5 * min(1.0, max(0, tokens - first) / (full - first))
+            if weakest[r] >= COMPLETE_TOKEN and score > -1.0 and tokens >= first:
+                share *= COMPLETE_NAME_CONFLICT
+        commonness = 1.0 - min(1.0, mass[r] / FULL_NAME_MASS)
+        base = min(low + (high - low) * commonness, high)  # linear in the commonness
+        out[r] = score * max(0.0, base * share - WEIGHT_ROUNDING)
     return out
