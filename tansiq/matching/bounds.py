@@ -8,13 +8,19 @@ one C call per kind (spelling, phonetic keys, consonant skeletons) with
 
 * a token pair scores at most 1 when spelled alike, else at most ``KEY_EQUAL``
   times the best edit similarity of spellings or keys, ``SKELETON_EQUAL``
-  times that of skeletons, or ``COMPOUND_PART`` for compounds: every branch
-  of :func:`~tansiq.matching.names.token_similarity` stays below that;
+  times that of skeletons (only when a token is not vowelled), or
+  ``COMPOUND_PART`` for compounds; two romanised tokens sharing a key score
+  by their spelling's similarity: every branch of
+  :func:`~tansiq.matching.names.token_similarity` stays below that;
 * a token is aligned at most once, to a partner at least ``TOKEN_FLOOR``
   alike, so each side's coverage is at most the weighted share of its tokens
-  with such a partner, at its best partner's bound;
-* the matched mass (information) is at most half the weight of all tokens
-  that have a partner, on both sides;
+  with such a partner, at the credit (``names.credit``) of its best partner's
+  bound; where one side has a single such token, at most one pair aligns
+  (the lone pair's floor, the best single token's coverage);
+* the matched mass (information) is at most half the covered weight of both sides;
+* given names (or, in names of one length whose bounds are 0 off the diagonal,
+  tokens in any place) that can only pair with each other, weakly, and are
+  spelled unlike each other surely conflict (``GIVEN_CONFLICT``);
 * the joined-keys score is bounded by the same formula on the edit similarity
   of the joined keys;
 * an Arabic-script word against a romanised Latin token is compared letter by
@@ -23,6 +29,11 @@ one C call per kind (spelling, phonetic keys, consonant skeletons) with
   get their exact similarity (memoised, so scoring does not pay for it twice),
   unless a cheap bound (consonants with no partner in the Latin, see
   ``cross_upper_bound``) already puts them below ``TOKEN_FLOOR``.
+
+With the matched mass, the aligned pairs and a complete alignment bounded too,
+:func:`date_conflict_bounds` says how much a birth-date conflict surely takes
+off the score (its exact date score times the lowest weight ``Algorithm.score``
+can give it).
 
 The bound is never below the exact score (plus float slack), so skipping
 candidates whose bound cannot reach the threshold changes no result. It

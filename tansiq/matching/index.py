@@ -16,8 +16,9 @@ of a million names, so the index proposes a few candidates per query:
   reach, the highest sums are the candidates, and :meth:`CandidateIndex.screen_many`
   scores them with the matching algorithm after a headroom check (what birth
   dates and documents can still add) and true upper bounds of the name score
-  computed for a whole batch of queries at once (see ``bounds``): screening
-  alerts exactly where ``compare`` would on the same candidates.
+  computed for a whole batch of queries at once (see ``bounds``), less what a
+  sure birth-date conflict takes off: screening alerts exactly where
+  ``compare`` would on the same candidates.
 
 Ranking works on small arrays only: the postings of the rarer query tokens
 are concatenated and summed per entity with one sort (no per-entity scratch
