@@ -8,13 +8,19 @@ one C call per kind (spelling, phonetic keys, consonant skeletons) with
 
 * a token pair scores at most 1 when spelled alike, else at most ``KEY_EQUAL``
   times the best edit similarity of spellings or keys, ``SKELETON_EQUAL``
-  times that of skeletons, or ``COMPOUND_PART`` for compounds: every branch
-  of :func:`~tansiq.matching.names.token_similarity` stays below that;
+  times that of skeletons (only when a token is not vowelled), or
+  ``COMPOUND_PART`` for compounds; two romanised tokens sharing a key score
+  by their spelling's similarity: every branch of
+  :func:`~tansiq.matching.names.token_similarity` stays below that;
 * a token is aligned at most once, to a partner at least ``TOKEN_FLOOR``
   alike, so each side's coverage is at most the weighted share of its tokens
-  with such a partner, at its best partner's bound;
-* the matched mass (information) is at most half the weight of all tokens
-  that have a partner, on both sides;
+  with such a partner, at the credit (``names.credit``) of its best partner's
+  bound; where one side has a single such token, at most one pair aligns
+  (the lone pair's floor, the best single token's coverage);
+* the matched mass (information) is at most half the covered weight of both sides;
+* given names (or, in names of one length whose bounds are 0 off the diagonal,
+  tokens in any place) that can only pair with each other, weakly, and are
+  spelled unlike each other surely conflict (``GIVEN_CONFLICT``);
 * the joined-keys score is bounded by the same formula on the edit similarity
   of the joined keys;
 * an Arabic-script word against a romanised Latin token is compared letter by
@@ -23,6 +29,11 @@ one C call per kind (spelling, phonetic keys, consonant skeletons) with
   get their exact similarity (memoised, so scoring does not pay for it twice),
   unless a cheap bound (consonants with no partner in the Latin, see
   ``cross_upper_bound``) already puts them below ``TOKEN_FLOOR``.
+
+With the matched mass, the aligned pairs and a complete alignment bounded too,
+:func:`date_conflict_bounds` says how much a birth-date conflict surely takes
+off the score (its exact date score times the lowest weight ``Algorithm.score``
+can give it).
 
 The bound is never below the exact score (plus float slack), so skipping
 candidates whose bound cannot reach the threshold changes no result. It
@@ -40,28 +51,57 @@ import numpy.typing as npt
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from .algorithm import (
+    COMPLETE_NAME_CONFLICT,
+    COMPLETE_TOKEN,
+    FAR_CONFLICT,
+    FULL_NAME_MASS,
+    LONG_NAME_TOKENS,
+    Algorithm,
+)
 from .crossscript import cross_similarity, cross_upper_bound
+from .features import FAR_YEARS, _date_score, birth_date
 from .names import (
     COMPOUND_PART,
     CROSS_EQUAL,
+    GIVEN_CONFLICT,
     INFO_BASE,
     INFO_FULL,
     JOINED_DISCOUNT,
     JOINED_MIN,
     KEY_EQUAL,
+    KEY_UNLIKE,
+    LONE_TOKEN_FLOOR,
+    LONE_TOKEN_STEP,
     LONG_SIDE_FLOOR,
     SKELETON_EQUAL,
+    SPELLING_FLOOR,
+    SPELLING_NEAR,
+    STRONG_TOKEN,
     TOKEN_FLOOR,
+    WEAK_CREDIT,
+    _unlike,
 )
+from .prepare import BirthDate
 from .tokens import NameToken
 
-__all__ = ["ListedTokens", "Names", "batch_upper_bounds", "pair_token_bounds"]
+__all__ = [
+    "ListedTokens",
+    "NameBounds",
+    "Names",
+    "batch_name_bounds",
+    "batch_upper_bounds",
+    "date_conflict_bounds",
+    "pair_token_bounds",
+]
 
 F64 = npt.NDArray[np.float64]
 I64 = npt.NDArray[np.int64]
 Strings = npt.NDArray[np.object_]
 SLACK = 1e-6
 """Added to every token bound: C and Python float rounding may differ in the last bits."""
+WEIGHT_ROUNDING = 1e-4
+"""A birth-date conflict's weight is rounded to 4 decimals (``Algorithm.score``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,23 +209,63 @@ def _distinct_pair_bounds(
     query: Sequence[NameToken], qi: I64, listed: ListedTokens, lt: I64
 ) -> F64:
     q_list, l_list = qi.tolist(), lt.tolist()
-    q_strings = [_array(column) for column in _first_strings(query)]
-    text, keys, skeletons = (
-        _cp(q_column[qi], l_column[lt])
-        for q_column, l_column in zip(q_strings, listed.strings, strict=True)
-    )
+    q_texts, q_keys, q_skeletons = (_array(column) for column in _first_strings(query))
+    l_texts, l_keys, l_skeletons = listed.strings
+    text, keys = _cp(q_texts[qi], l_texts[lt]), _cp(q_keys[qi], l_keys[lt])
+    q_vowelled = np.array([t.vowelled for t in query], dtype=bool)
+    both_vowelled = q_vowelled[qi] & listed.vowelled[lt]
+    # skeletons only count when a token is not vowelled (``token_similarity``)
+    unvowelled = np.flatnonzero(~both_vowelled)
+    skeletons = np.zeros(len(qi), dtype=np.float64)
+    if len(unvowelled):
+        skeletons[unvowelled] = _cp(q_skeletons[qi[unvowelled]], l_skeletons[lt[unvowelled]])
     q_several = np.array([len(t.keys) > 1 or len(t.skeletons) > 1 for t in query], dtype=bool)
     for e in np.flatnonzero(q_several[qi] | listed.several[lt]).tolist():
         tok_q, tok_l = query[q_list[e]], listed.tokens[l_list[e]]
         keys[e] = _best_of(tok_q.keys, tok_l.keys)
         skeletons[e] = _best_of(tok_q.skeletons, tok_l.skeletons)
-    bound = np.maximum(KEY_EQUAL * np.maximum(text, keys), SKELETON_EQUAL * skeletons)
+    spelled = KEY_EQUAL * np.maximum(text, keys)
+    bound = np.maximum(spelled, SKELETON_EQUAL * skeletons)
     q_compound = np.array(["-" in t.text for t in query], dtype=bool)
     compound = q_compound[qi] | listed.compound[lt]
     bound = np.where(compound, np.maximum(bound, COMPOUND_PART), bound)
+    vowelled = _vowelled_bounds(query, qi, listed, lt, (text, keys, spelled, compound))
+    bound = np.where(both_vowelled, vowelled, bound)
     bound = _cross_script(query, qi, listed, lt, bound)
     bound = np.where(text >= 1.0, 1.0, bound + SLACK)
     return np.where(bound >= TOKEN_FLOOR, bound, 0.0)
+
+
+def _vowelled_bounds(
+    query: Sequence[NameToken],
+    qi: I64,
+    listed: ListedTokens,
+    lt: I64,
+    sims: tuple[F64, F64, F64, npt.NDArray[np.bool_]],
+) -> F64:
+    """Bounds of ``_vowelled_similarity`` (both tokens vowelled): spellings and keys only.
+
+    Two romanised tokens sharing a phonetic key score by how alike their spellings
+    are (``KEY_UNLIKE`` to ``KEY_EQUAL``); other pairs score at most ``KEY_EQUAL``
+    times the best edit similarity of spellings or keys, or ``COMPOUND_PART``.
+    """
+    text, keys, spelled, compound = sims
+    q_romanised = _cross_flags(query)[1]
+    q_keyed = np.array([bool(t.keys) for t in query], dtype=bool)
+    shared = (
+        q_romanised[qi]
+        & listed.romanised[lt]
+        & q_keyed[qi]
+        & (listed.key_length[lt] > 0)
+        & (keys >= 1.0)
+    )
+    near = np.clip((text - SPELLING_FLOOR) / (SPELLING_NEAR - SPELLING_FLOOR), 0.0, 1.0)
+    out: F64 = np.where(
+        shared,
+        KEY_UNLIKE + (KEY_EQUAL - KEY_UNLIKE) * near,
+        np.where(compound, np.maximum(spelled, COMPOUND_PART), spelled),
+    )
+    return out
 
 
 def _cross_script(
@@ -266,22 +346,65 @@ class _QueryNames:
         )
 
 
+@dataclass(frozen=True, slots=True)
+class NameBounds:
+    """Per candidate row, bounds over all its name pairs with the query's names."""
+
+    upper: F64
+    """Of the best name score."""
+    mass: F64
+    """Of the matched mass (``NameScore.mass``) of any name pair."""
+    pairs: I64
+    """Of the number of aligned token pairs of any name pair."""
+    weakest: F64
+    """Over the name pairs of one length, the largest lowest best-partner bound of their
+    tokens (0 if none): a name pair aligning every token of both names has no token pair
+    more alike than this in its weakest place."""
+
+    def subset(self, rows: I64) -> NameBounds:
+        """The bounds of some rows."""
+        return NameBounds(self.upper[rows], self.mass[rows], self.pairs[rows], self.weakest[rows])
+
+    @classmethod
+    def unknown(cls, count: int) -> NameBounds:
+        """Bounds that exclude nothing."""
+        return cls(
+            np.full(count, np.inf),
+            np.full(count, np.inf),
+            np.full(count, np.iinfo(np.int64).max, dtype=np.int64),
+            np.full(count, np.inf),
+        )
+
+
 def batch_upper_bounds(
     queries: Sequence[tuple[tuple[NameToken, ...], ...]],
     row_query: I64,
     names: Names,
     listed: ListedTokens,
 ) -> F64:
-    """Per candidate row (of query ``row_query[row]``), a bound of its best name score.
+    """Per candidate row (of query ``row_query[row]``), a bound of its best name score."""
+    return batch_name_bounds(queries, row_query, names, listed).upper
+
+
+def batch_name_bounds(
+    queries: Sequence[tuple[tuple[NameToken, ...], ...]],
+    row_query: I64,
+    names: Names,
+    listed: ListedTokens,
+    wanted: F64 | None = None,
+) -> NameBounds:
+    """Per candidate row (of query ``row_query[row]``), bounds of its name comparison.
 
     One pass over every (query name, listed name) pair of a whole batch, so
-    the fixed cost of the array calls is shared by all its queries.
+    the fixed cost of the array calls is shared by all its queries. With
+    ``wanted`` (per row, the name score below which it is of no interest), name
+    pairs already bounded below it are not checked for given-name conflicts.
     """
     count = len(names.token_ids)
-    best = np.zeros(names.candidates, dtype=np.float64)
+    rows = names.candidates
     lengths_c = np.diff(np.append(names.starts, count))
     if not count or (lengths_c <= 0).any():
-        return np.full(names.candidates, np.inf)
+        return NameBounds.unknown(rows)
     qn = _QueryNames.of(queries)
     of_query = qn.of_query
     pair_q: list[int] = []
@@ -290,48 +413,199 @@ def batch_upper_bounds(
         for name_q in of_query[b]:
             pair_q.append(name_q)
             pair_n.append(n)
+    out = NameBounds(
+        np.zeros(rows),
+        np.zeros(rows),
+        np.zeros(rows, dtype=np.int64),
+        np.zeros(rows),
+    )
     if not pair_n:
-        return best
+        return out
     p_q = np.array(pair_q, dtype=np.int64)
     p_n = np.array(pair_n, dtype=np.int64)
-    size_q, size_c = qn.length[p_q], lengths_c[p_n]
-    pair_of, local = _local(size_q * size_c)  # elements ordered by pair, query token, listed
-    cols = size_c[pair_of]
-    i_loc, j_loc = local // cols, local % cols
-    qi = qn.start[p_q][pair_of] + i_loc
-    lj = names.starts[p_n][pair_of] + j_loc
+    grid = _Grid.of(qn.length[p_q], lengths_c[p_n])
+    qi = qn.start[p_q][grid.pair_of] + grid.i_loc
+    lj = names.starts[p_n][grid.pair_of] + grid.j_loc
     sims = pair_token_bounds(qn.tokens, qi, listed, names.token_ids[lj])
     # best partner of each query token of each pair (runs of ``cols`` elements)
-    pi_pair, pi_local = _local(size_q)
-    per_q = np.maximum.reduceat(
-        sims, _exclusive_cumsum(size_q * size_c)[pi_pair] + pi_local * size_c[pi_pair]
-    )
+    pi_pair, pi_local = _local(grid.size_q)
+    per_q = np.maximum.reduceat(sims, grid.first[pi_pair] + pi_local * grid.size_c[pi_pair])
     w_q = np.array([t.weight for t in qn.tokens], dtype=np.float64)[
         qn.start[p_q][pi_pair] + pi_local
     ]
-    q_starts = _exclusive_cumsum(size_q)
-    got_q = np.add.reduceat(w_q * per_q, q_starts)
-    mass_q = np.add.reduceat(w_q * (per_q > 0), q_starts)
-    total_q = np.add.reduceat(w_q, q_starts)
+    side_q = _Side.of(w_q, per_q, grid.size_q)
     # best partner of each listed token of each pair
-    c_starts = _exclusive_cumsum(size_c)
-    per_c = np.zeros(int(size_c.sum()), dtype=np.float64)
-    np.maximum.at(per_c, c_starts[pair_of] + j_loc, sims)
-    pj_pair, pj_local = _local(size_c)
+    c_starts = _exclusive_cumsum(grid.size_c)
+    per_c = np.zeros(int(grid.size_c.sum()), dtype=np.float64)
+    np.maximum.at(per_c, c_starts[grid.pair_of] + grid.j_loc, sims)
+    pj_pair, pj_local = _local(grid.size_c)
     w_c = listed.weight[names.token_ids[names.starts[p_n][pj_pair] + pj_local]]
-    got_c = np.add.reduceat(w_c * np.minimum(per_c, 1.0), c_starts)
-    mass_c = np.add.reduceat(w_c * (per_c > 0), c_starts)
-    total_c = np.add.reduceat(w_c, c_starts)
-    cov_q = np.minimum(got_q, total_q) / np.maximum(total_q, 1e-12)
-    cov_c = got_c / np.maximum(total_c, 1e-12)
-    query_shorter = size_q <= size_c
+    side_c = _Side.of(w_c, per_c, grid.size_c)
+    bound, mass = _alignment_bound(grid, side_q, side_c)
+    joined = _batch_joined(qn, p_q, p_n, names, listed, side_q.total, side_c.total)
+    owner = names.owner[p_n]
+    open_ = None if wanted is None else np.maximum(bound, joined) >= wanted[owner]
+    conflict = _given_conflicts(grid, sims, qn.tokens, qn.start[p_q], listed, names, p_n, open_)
+    # a conflict scales the joined-keys score too when some pair is surely aligned
+    # (two tokens spelled alike, bound 1); with no pair aligned there is no conflict
+    paired = np.zeros(len(p_q), dtype=bool)
+    paired[grid.pair_of[sims >= 1.0]] = True
+    bound = np.where(
+        conflict,
+        np.where(
+            paired,
+            GIVEN_CONFLICT * np.maximum(bound, joined),
+            np.maximum(GIVEN_CONFLICT * bound, joined),
+        ),
+        np.maximum(bound, joined),
+    )
+    np.maximum.at(out.upper, owner, bound)
+    np.maximum.at(out.mass, owner, mass)
+    np.maximum.at(out.pairs, owner, np.minimum(side_q.partnered, side_c.partnered))
+    weakest = np.minimum(
+        np.minimum.reduceat(per_q, _exclusive_cumsum(grid.size_q)),
+        np.minimum.reduceat(per_c, c_starts),
+    )
+    whole = (grid.size_q == grid.size_c) & (weakest > 0)
+    np.maximum.at(out.weakest, owner[whole], weakest[whole])
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Grid:
+    """The token pairs of many name pairs, flat: each name pair's query tokens (rows) times
+    its listed tokens (columns), in row order."""
+
+    size_q: I64
+    size_c: I64
+    first: I64
+    """Per name pair, where its elements start."""
+    pair_of: I64
+    i_loc: I64
+    j_loc: I64
+
+    @classmethod
+    def of(cls, size_q: I64, size_c: I64) -> _Grid:
+        pair_of, local = _local(size_q * size_c)
+        cols = size_c[pair_of]
+        first = _exclusive_cumsum(size_q * size_c)
+        return cls(size_q, size_c, first, pair_of, local // cols, local % cols)
+
+
+@dataclass(frozen=True, slots=True)
+class _Side:
+    """Per name pair, bounds for one side's tokens given each token's best partner bound."""
+
+    total: F64
+    """Summed weight of the side's tokens."""
+    got: F64
+    """Summed weight times credit of the best partner: bounds the side's covered weight
+    (each token is aligned at most once, at most as alike as its best partner)."""
+    best: F64
+    """The largest single token's weight times credit: bounds the covered weight when a
+    single token pair is aligned."""
+    partnered: I64
+    """Tokens with a partner at least ``TOKEN_FLOOR`` alike (bounds the aligned pairs)."""
+
+    @classmethod
+    def of(cls, weights: F64, per_token: F64, sizes: I64) -> _Side:
+        starts = _exclusive_cumsum(sizes)
+        covered = weights * _credit(np.minimum(per_token, 1.0))
+        return cls(
+            np.add.reduceat(weights, starts),
+            np.add.reduceat(covered, starts),
+            np.maximum.reduceat(covered, starts),
+            np.add.reduceat((per_token > 0).astype(np.int64), starts),
+        )
+
+
+def _credit(sims: F64) -> F64:
+    """``names.credit`` of many similarities (it grows with the similarity: a bound of the
+    similarity gives a bound of the credit)."""
+    share = np.maximum(0.0, sims - TOKEN_FLOOR) / (STRONG_TOKEN - TOKEN_FLOOR)
+    weak = sims * (WEAK_CREDIT + (1.0 - WEAK_CREDIT) * share)
+    out: F64 = np.where(sims >= STRONG_TOKEN, sims, weak)
+    return out
+
+
+def _alignment_bound(grid: _Grid, side_q: _Side, side_c: _Side) -> tuple[F64, F64]:
+    """Bounds of the alignment score of every name pair (before the joined-keys score) and
+    of its matched mass.
+
+    The matched mass is at most half the covered weight of both sides (a pair adds its
+    credit times the mean weight of its two tokens). When at most one token pair can be
+    aligned (one side has a single token with a partner), the long side's floor is the
+    lone pair's, and each side covers at most its best single token.
+    """
+    lone = np.minimum(side_q.partnered, side_c.partnered) <= 1
+    got_q = np.where(lone, side_q.best, side_q.got)
+    got_c = np.where(lone, side_c.best, side_c.got)
+    cov_q = np.minimum(got_q, side_q.total) / np.maximum(side_q.total, 1e-12)
+    cov_c = np.minimum(got_c, side_c.total) / np.maximum(side_c.total, 1e-12)
+    query_shorter = grid.size_q <= grid.size_c
     short = np.where(query_shorter, cov_q, cov_c)
     long_ = np.where(query_shorter, cov_c, cov_q)
-    info = np.minimum(1.0, INFO_BASE + (1.0 - INFO_BASE) * (mass_q + mass_c) / 2 / INFO_FULL)
-    bound = short * (LONG_SIDE_FLOOR + (1 - LONG_SIDE_FLOOR) * long_) * info
-    bound = np.maximum(bound, _batch_joined(qn, p_q, p_n, names, listed, total_q, total_c))
-    np.maximum.at(best, names.owner[p_n], bound)
-    return best
+    spare = np.maximum(0, np.maximum(grid.size_q, grid.size_c) - 2)
+    lone_floor = np.maximum(LONE_TOKEN_FLOOR, LONG_SIDE_FLOOR - LONE_TOKEN_STEP * spare)
+    floor = np.where(lone, lone_floor, LONG_SIDE_FLOOR)
+    mass = (got_q + got_c) / 2
+    info = np.minimum(1.0, INFO_BASE + (1.0 - INFO_BASE) * mass / INFO_FULL)
+    out: F64 = short * (floor + (1 - floor) * long_) * info
+    return out, mass + SLACK
+
+
+def _given_conflicts(
+    grid: _Grid,
+    sims: F64,
+    tokens_q: Sequence[NameToken],
+    start_q: I64,
+    listed: ListedTokens,
+    names: Names,
+    p_n: I64,
+    open_: npt.NDArray[np.bool_] | None,
+) -> npt.NDArray[np.bool_]:
+    """Name pairs whose tokens in some place surely conflict (see ``given_conflict``).
+
+    Whatever the alignment, the first tokens of both names find no partner but each
+    other, below ``STRONG_TOKEN``, when the bounds of all their other pairs are 0 and
+    that of their own pair is below it. In names of one length whose bounds are 0 off
+    the diagonal, every pair keeps its place, and so does any token in the same way.
+    Two such tokens spelled unlike each other scale the score (by ``GIVEN_CONFLICT``),
+    unless no pair is aligned at all. Only ``open_`` name pairs are looked at.
+    """
+    sized = (grid.size_q >= 2) & (grid.size_c >= 2)
+    if open_ is not None:
+        sized &= open_
+    # with no token pair that may align, no pair is aligned: no conflict
+    sized &= np.logical_or.reduceat(sims > 0, grid.first)
+    diagonal = grid.i_loc == grid.j_loc
+    # first tokens: no partner elsewhere in their row or column
+    first = sized.copy()
+    first[grid.pair_of[((grid.i_loc == 0) != (grid.j_loc == 0)) & (sims > 0)]] = False
+    # names of one length: no partner off the diagonal
+    placed = sized & (grid.size_q == grid.size_c)
+    placed[grid.pair_of[~diagonal & (sims > 0)]] = False
+    at = np.flatnonzero(
+        diagonal
+        & (sims < STRONG_TOKEN)
+        & ((first[grid.pair_of] & (grid.i_loc == 0)) | placed[grid.pair_of])
+    )
+    out = np.zeros(len(grid.size_q), dtype=bool)
+    if not len(at):
+        return out
+    pair_of = grid.pair_of[at]
+    tok_q = (start_q[pair_of] + grid.i_loc[at]).tolist()
+    tok_c = names.token_ids[names.starts[p_n[pair_of]] + grid.j_loc[at]].tolist()
+    seen: dict[tuple[str, bool, int], bool] = {}
+    tokens = listed.tokens
+    for k, q, c in zip(pair_of.tolist(), tok_q, tok_c, strict=True):
+        token = tokens_q[q]
+        key = (token.text, token.vowelled, c)
+        unlike = seen.get(key)
+        if unlike is None:
+            unlike = seen[key] = _unlike(token, tokens[c])
+        out[k] |= unlike
+    return out
 
 
 def _batch_joined(
@@ -371,4 +645,40 @@ def _batch_joined(
     mass = np.minimum(total_q[which], total_c[which])
     info = np.minimum(1.0, INFO_BASE + (1.0 - INFO_BASE) * mass / INFO_FULL)
     out[which] = np.where(sims >= JOINED_MIN, (sims - JOINED_DISCOUNT) * info, 0.0)
+    return out
+
+
+def date_conflict_bounds(
+    algorithm: Algorithm,
+    dates: Sequence[tuple[tuple[BirthDate, ...], tuple[BirthDate, ...]]],
+    names: NameBounds,
+) -> F64:
+    """Per row (query and candidate birth dates, and bounds of their names), the most a
+    birth-date conflict contributes to the score: below 0 where it surely takes off.
+
+    Follows ``Algorithm.score``: the dates' score is exact; its weight is at least
+    what the largest matched mass, the most aligned pairs and a complete alignment
+    (where one is possible) leave of it. Rows without a sure conflict get 0.
+    """
+    out = np.zeros(len(dates), dtype=np.float64)
+    dated = [f for f in algorithm.features if f.name == "birth_date"]
+    low, high = algorithm.date_conflict_weights
+    if len(dated) != 1 or dated[0].func is not birth_date or min(low, high) < 0:
+        return out
+    first, full = LONG_NAME_TOKENS
+    mass, pairs, weakest = names.mass.tolist(), names.pairs.tolist(), names.weakest.tolist()
+    for r, (query, cand) in enumerate(dates):
+        score = max(_date_score(a, b)[0] for a in query for b in cand)
+        if score >= 0:
+            continue
+        gap = min(abs(a[0] - b[0]) for a in query for b in cand)
+        share = 1.0
+        if gap < FAR_YEARS or score > FAR_CONFLICT:
+            tokens = pairs[r]
+            share -= 0.5 * min(1.0, max(0, tokens - first) / (full - first))
+            if weakest[r] >= COMPLETE_TOKEN and score > -1.0 and tokens >= first:
+                share *= COMPLETE_NAME_CONFLICT
+        commonness = 1.0 - min(1.0, mass[r] / FULL_NAME_MASS)
+        base = min(low + (high - low) * commonness, high)  # linear in the commonness
+        out[r] = score * max(0.0, base * share - WEIGHT_ROUNDING)
     return out

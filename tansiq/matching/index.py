@@ -16,8 +16,9 @@ of a million names, so the index proposes a few candidates per query:
   reach, the highest sums are the candidates, and :meth:`CandidateIndex.screen_many`
   scores them with the matching algorithm after a headroom check (what birth
   dates and documents can still add) and true upper bounds of the name score
-  computed for a whole batch of queries at once (see ``bounds``): screening
-  alerts exactly where ``compare`` would on the same candidates.
+  computed for a whole batch of queries at once (see ``bounds``), less what a
+  sure birth-date conflict takes off: screening alerts exactly where
+  ``compare`` would on the same candidates.
 
 Ranking works on small arrays only: the postings of the rarer query tokens
 are concatenated and summed per entity with one sort (no per-entity scratch
@@ -51,7 +52,7 @@ import numpy as np
 import numpy.typing as npt
 
 from .algorithm import ALGORITHM, Algorithm, Match
-from .bounds import ListedTokens, Names, batch_upper_bounds
+from .bounds import ListedTokens, NameBounds, Names, batch_name_bounds, date_conflict_bounds
 from .crossscript import pattern_skeletons
 from .phonetic import phonetic_key, skeleton
 from .prepare import BirthDate, PreparedEntity, reweigh, reweigh_token
@@ -845,13 +846,18 @@ class CandidateIndex:
             positions = np.concatenate([p for p, _ in shortlists])
             rooms = np.concatenate([r for _, r in shortlists])
             row_query = np.repeat(np.arange(len(queries), dtype=np.int64), sizes)
-            upper = batch_upper_bounds(
+            named = batch_name_bounds(
                 [q.name_tokens for q in queries],
                 row_query,
                 self._names_of(positions),
                 self._listed_tokens(),
+                (cutoff - rooms) / name_weight - BOUND_SLACK,
             )
-            alive = name_weight * (upper + BOUND_SLACK) + rooms >= cutoff
+            alive = name_weight * (named.upper + BOUND_SLACK) + rooms >= cutoff
+            if cutoff > 0:  # (a score is never below 0)
+                self._cut_date_conflicts(
+                    queries, positions, row_query, named, alive, cutoff, algorithm
+                )
             bounds = np.append(0, np.cumsum(sizes)).tolist()
             shortlists = [
                 (positions[a:b][alive[a:b]], rooms[a:b][alive[a:b]]) for a, b in pairwise(bounds)
@@ -862,6 +868,52 @@ class CandidateIndex:
             self._confirm(query, list(islice(entities, len(positions))), threshold, algorithm)
             for query, (positions, _) in zip(queries, shortlists, strict=True)
         ]
+
+    def _cut_date_conflicts(
+        self,
+        queries: list[PreparedEntity],
+        positions: IntArray,
+        row_query: Int64Array,
+        bounds: NameBounds,
+        alive: BoolArray,
+        cutoff: float,
+        algorithm: Algorithm,
+    ) -> None:
+        """Clear ``alive`` where a birth-date conflict surely keeps the score below ``cutoff``.
+
+        Where the dates conflict they add nothing, and the conflict takes at least what
+        ``date_conflict_bounds`` says off the name bound and the other features' room.
+        """
+        dated = np.array([bool(q.birth_dates) for q in queries], dtype=bool)
+        rows = np.flatnonzero(alive & dated[row_query])
+        if not len(rows):
+            return
+        at = positions[rows].astype(np.int64)
+        starts = self._date_off[at]
+        counts = self._date_off[at + 1] - starts
+        rows, starts, counts = rows[counts > 0], starts[counts > 0], counts[counts > 0]
+        if not len(rows):
+            return
+        packed = self._dates[_ranges(starts, counts)].tolist()
+        ends = np.cumsum(counts).tolist()
+        owners = row_query[rows].tolist()
+        pairs = []
+        begin = 0
+        for owner, end in zip(owners, ends, strict=True):
+            cand = tuple(_unpack_date(d) for d in packed[begin:end])
+            pairs.append((queries[owner].birth_dates, cand))
+            begin = end
+        conflict = date_conflict_bounds(algorithm, pairs, bounds.subset(rows))
+        sure = np.flatnonzero(conflict < 0)
+        if not len(sure):
+            return
+        name_weight = _headroom(algorithm, False)[0]
+        other = np.array(
+            [_headroom(algorithm, bool(queries[o].documents))[2] for o in owners], dtype=np.float64
+        )
+        rows = rows[sure]
+        best = name_weight * (bounds.upper[rows] + BOUND_SLACK) + other[sure] + conflict[sure]
+        alive[rows] = best >= cutoff
 
     def _confirm(
         self,

@@ -6,8 +6,8 @@ import numpy as np
 import numpy.typing as npt
 
 from tansiq.matching import CandidateIndex, compare
-from tansiq.matching.bounds import ListedTokens, batch_upper_bounds
-from tansiq.matching.names import name_similarity
+from tansiq.matching.bounds import ListedTokens, NameBounds, batch_name_bounds, batch_upper_bounds
+from tansiq.matching.names import NameScore, name_similarity
 from tansiq.matching.prepare import PreparedEntity
 
 DEFAULT_THRESHOLD = 0.7
@@ -55,4 +55,25 @@ def bounds_and_exact_scores(
             name_similarity(q, n).score for q in batch[b].name_tokens for n in cand.name_tokens
         )
         found.append((float(upper[r]), exact, batch[b], cand))
+    return found
+
+
+def name_bounds_and_exact(
+    index: CandidateIndex, batch: list[PreparedEntity], positions: npt.NDArray[np.int32]
+) -> list[tuple[NameBounds, list[NameScore], PreparedEntity, PreparedEntity]]:
+    """For every (query, listed position) pair: the batch bounds of its name comparison
+    (one row) and the exact comparison of every pair of their names."""
+    rows = np.tile(positions, len(batch))
+    row_query = np.repeat(np.arange(len(batch), dtype=np.int64), len(positions))
+    bounds = batch_name_bounds(
+        [q.name_tokens for q in batch],
+        row_query,
+        index._names_of(rows),
+        ListedTokens.of(index._tokens),
+    )
+    found = []
+    for r, (pos, b) in enumerate(zip(rows.tolist(), row_query.tolist(), strict=True)):
+        cand = index.entity(pos)
+        exact = [name_similarity(q, n) for q in batch[b].name_tokens for n in cand.name_tokens]
+        found.append((bounds.subset(np.array([r])), exact, batch[b], cand))
     return found

@@ -19,7 +19,7 @@ from followthemoney import model
 
 from tansiq.matching import CandidateIndex, prepare
 from tansiq.matching import index as index_module
-from tansiq.matching.bounds import ListedTokens, pair_token_bounds
+from tansiq.matching.bounds import ListedTokens, NameBounds, pair_token_bounds
 from tansiq.matching.crossscript import cross_similarity, cross_upper_bound
 from tansiq.matching.names import CROSS_EQUAL, TOKEN_FLOOR, token_similarity
 from tansiq.matching.prepare import PreparedEntity, reweigh
@@ -185,8 +185,8 @@ def test_arabic_script_bounds_change_no_alert(
     fast = [[(m.candidate_id, m.score) for m in index.screen(q)] for q in queries]
     monkeypatch.setattr(
         index_module,
-        "batch_upper_bounds",
-        lambda q, r, names, t: np.full(names.candidates, np.inf),
+        "batch_name_bounds",
+        lambda q, r, names, *_: NameBounds.unknown(names.candidates),
     )
     slow = [[(m.candidate_id, m.score) for m in index.screen(q)] for q in queries]
     assert fast == slow

@@ -17,6 +17,7 @@ from tansiq.matching import CandidateIndex, prepare
 from tansiq.matching import index as index_module
 from tansiq.matching.bounds import (
     ListedTokens,
+    NameBounds,
     pair_token_bounds,
 )
 from tansiq.matching.names import token_similarity
@@ -149,7 +150,9 @@ def test_name_bounds_change_no_alert(
     index, _, queries = world
     fast = [[(m.candidate_id, m.score) for m in index.screen(q, threshold)] for q in queries]
     monkeypatch.setattr(
-        index_module, "batch_upper_bounds", lambda q, r, names, t: np.full(names.candidates, np.inf)
+        index_module,
+        "batch_name_bounds",
+        lambda q, r, names, *_: NameBounds.unknown(names.candidates),
     )
     slow = [[(m.candidate_id, m.score) for m in index.screen(q, threshold)] for q in queries]
     assert fast == slow
