@@ -8,6 +8,7 @@ a blocking index and batch screening can reuse them across many comparisons.
 from __future__ import annotations
 
 import re
+import weakref
 from dataclasses import dataclass
 from typing import Any
 
@@ -118,9 +119,49 @@ def reweigh_token(token: NameToken, stats: NameStats) -> NameToken:
     )
 
 
+REWEIGHED_CACHE = 65_536
+"""Query tokens whose re-weighed form is remembered, for one ``NameStats`` at a time."""
+
+_Reweighed = dict[int, tuple[NameToken, NameToken]]
+
+
+class _ReweighedCache:
+    """Re-weighed tokens of the last ``NameStats`` used, keyed by token identity.
+
+    Prepared names share their token objects (see :mod:`tokens`), so a batch meets
+    the same given names again and again. Each entry keeps its token alive, so its
+    ``id`` cannot be reused while it is cached; the statistics are held weakly, and
+    a new (or freed) one starts an empty cache.
+    """
+
+    def __init__(self) -> None:
+        self._current: tuple[weakref.ref[NameStats], _Reweighed] | None = None
+
+    def of(self, stats: NameStats) -> _Reweighed:
+        current = self._current  # read once: another thread may swap it meanwhile
+        if current is None or current[0]() is not stats:
+            current = self._current = (weakref.ref(stats), {})
+        return current[1]
+
+
+_REWEIGHED = _ReweighedCache()
+
+
+def _reweighed(token: NameToken, stats: NameStats, cache: _Reweighed) -> NameToken:
+    found = cache.get(id(token))
+    if found is not None and found[0] is token:
+        return found[1]
+    result = reweigh_token(token, stats)
+    if len(cache) >= REWEIGHED_CACHE:
+        cache.clear()
+    cache[id(token)] = (token, result)
+    return result
+
+
 def reweigh(entity: PreparedEntity, stats: NameStats) -> PreparedEntity:
     """The entity with every name token re-weighted by list statistics (see NameStats)."""
-    tokens = tuple(tuple(reweigh_token(t, stats) for t in name) for name in entity.name_tokens)
+    cache = _REWEIGHED.of(stats)
+    tokens = tuple(tuple(_reweighed(t, stats, cache) for t in name) for name in entity.name_tokens)
     if tokens == entity.name_tokens:
         return entity
     return PreparedEntity(

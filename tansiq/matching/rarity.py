@@ -95,7 +95,7 @@ VERY_COMMON_WEIGHT = 0.25
 _LOG_SPAN = math.log(COMMON_SHARE / RARE_SHARE)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, weakref_slot=True)
 class NameStats:
     """Document frequencies of name keys learned from one list of entities.
 

@@ -166,14 +166,22 @@ def _combine(pieces: list[_Piece]) -> list[_Piece]:
     return out
 
 
-@lru_cache(maxsize=TOKEN_CACHE)
-def _to_token(piece: _Piece) -> NameToken:
-    keys = tuple(dict.fromkeys(phonetic_key(form) for form in piece.forms))
-    skeletons = tuple(dict.fromkeys(skeleton(key) for key in keys))
-    weight = min(token_weight(form) for form in piece.forms)
+def _make_token(piece: _Piece) -> NameToken:
+    keys: tuple[str, ...]
+    skeletons: tuple[str, ...]
+    rarity: tuple[str, ...]
+    if len(piece.forms) == 1:  # most tokens: one spelling, one key (same values as below)
+        form = piece.forms[0]
+        key = phonetic_key(form)
+        keys, skeletons = (key,), (skeleton(key),)
+        weight, rarity = token_weight(form), (rarity_key(form),)
+    else:
+        keys = tuple(dict.fromkeys(phonetic_key(form) for form in piece.forms))
+        skeletons = tuple(dict.fromkeys(skeleton(key) for key in keys))
+        weight = min(token_weight(form) for form in piece.forms)
+        rarity = tuple(dict.fromkeys(rarity_key(form) for form in piece.forms))
     if piece.exact_vowels:
         weight = min(weight, SYLLABIC_WEIGHT)
-    rarity = tuple(dict.fromkeys(rarity_key(form) for form in piece.forms))
     return NameToken(
         piece.forms[0],
         keys,
@@ -185,6 +193,9 @@ def _to_token(piece: _Piece) -> NameToken:
         piece.source,
     )
 
+
+_to_token = lru_cache(maxsize=TOKEN_CACHE)(_make_token)
+"""Tokens of pieces: combined pieces (compounds) repeat across names too."""
 
 _Word = tuple[tuple[_Piece, ...], tuple[NameToken, ...] | None]
 
@@ -218,7 +229,8 @@ def _word(raw: str) -> _Word:
     pieces = _pieces(*found)
     if not _self_contained(pieces):
         return pieces, None
-    tokens = tuple(_to_token(piece) for piece in _combine(list(pieces)) if piece.forms[0])
+    # cached with the word already, so no second cache (and no hashing of pieces)
+    tokens = tuple(_make_token(piece) for piece in _combine(list(pieces)) if piece.forms[0])
     return pieces, tokens
 
 
