@@ -14,7 +14,15 @@ from functools import lru_cache
 
 from rigour.text import ascii_text
 
-__all__ = ["Script", "fold_latin", "normalise_text", "split_inverted", "token_script", "tokenise"]
+__all__ = [
+    "Script",
+    "fold_latin",
+    "normalise_text",
+    "split_inverted",
+    "token_script",
+    "tokenise",
+    "word_token",
+]
 
 # Marks that carry meaning inside Arabic script and must survive normalisation.
 ARABIC_SHADDA = "\u0651"
@@ -60,6 +68,23 @@ def _keep_char(char: str) -> str:
     return " "
 
 
+KEPT_TABLE_MAX = 65_536
+"""Distinct characters whose :func:`_keep_char` result is remembered (memory stays bounded)."""
+
+
+class _KeptChars(dict[int, str]):
+    """A ``str.translate`` table mapping a code point to :func:`_keep_char`, filled lazily."""
+
+    def __missing__(self, code: int) -> str:
+        kept = _keep_char(chr(code))
+        if len(self) < KEPT_TABLE_MAX:
+            self[code] = kept
+        return kept
+
+
+_KEPT = _KeptChars()
+
+
 def split_inverted(text: str) -> str:
     """Turn a ``"FAMILY, Given"`` listing back into natural order ``"Given FAMILY"``."""
     if text.count(",") != 1:
@@ -79,7 +104,7 @@ def normalise_text(text: str) -> str:
     """
     text = unicodedata.normalize("NFKC", split_inverted(text)).casefold()
     decomposed = unicodedata.normalize("NFD", text)
-    kept = "".join(_keep_char(char) for char in decomposed)
+    kept = decomposed.translate(_KEPT)
     return " ".join(unicodedata.normalize("NFC", kept).split())
 
 
@@ -96,13 +121,14 @@ def tokenise(text: str) -> list[tuple[str, Script]]:
     Latin and other-script tokens are folded to ASCII; Arabic-script tokens are
     returned as Arabic letters for the romaniser.
     """
-    tokens: list[tuple[str, Script]] = []
-    for raw in normalise_text(text).split():
-        script = token_script(raw)
-        if script is Script.ARABIC:
-            tokens.append((raw, script))
-            continue
-        folded = fold_latin(raw)
-        if folded:
-            tokens.append((folded, script))
-    return tokens
+    tokens = (word_token(raw) for raw in normalise_text(text).split())
+    return [token for token in tokens if token is not None]
+
+
+def word_token(raw: str) -> tuple[str, Script] | None:
+    """One word of :func:`normalise_text` as :func:`tokenise` returns it (None: nothing left)."""
+    script = token_script(raw)
+    if script is Script.ARABIC:
+        return raw, script
+    folded = fold_latin(raw)
+    return (folded, script) if folded else None

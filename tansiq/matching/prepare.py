@@ -8,7 +8,8 @@ a blocking index and batch screening can reuse them across many comparisons.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+import weakref
+from dataclasses import dataclass
 from typing import Any
 
 from .rarity import NameStats
@@ -83,7 +84,9 @@ def _full_names(entity: Any) -> list[str]:
 def prepare(entity: Any) -> PreparedEntity:
     """Extract and normalise everything :func:`compare` needs from an FtM entity."""
     names = _full_names(entity)
-    tokenised = tuple(dict.fromkeys(t for t in (name_tokens(n) for n in names) if t))
+    tokenised = tuple(tokens for tokens in map(name_tokens, names) if tokens)
+    if len(tokenised) > 1:  # hashing name tokens is not free: most travellers have one name
+        tokenised = tuple(dict.fromkeys(tokenised))
     dates = tuple(d for d in (parse_date(v) for v in _values(entity, ("birthDate",))) if d)
     documents = (normalise_document(v) for v in _values(entity, DOCUMENT_PROPS))
     return PreparedEntity(
@@ -101,10 +104,73 @@ def prepare(entity: Any) -> PreparedEntity:
 def reweigh_token(token: NameToken, stats: NameStats) -> NameToken:
     """The token with its weight lowered to what ``stats`` says about its keys."""
     weight = stats.weight(token.rarity, token.weight)
-    return token if weight == token.weight else replace(token, weight=weight)
+    if weight == token.weight:
+        return token
+    # the constructor, not dataclasses.replace: several times cheaper on this hot path
+    return NameToken(
+        token.text,
+        token.keys,
+        token.skeletons,
+        token.vowelled,
+        weight,
+        token.exact_vowels,
+        token.rarity,
+        token.source,
+    )
+
+
+REWEIGHED_CACHE = 65_536
+"""Query tokens whose re-weighed form is remembered, for one ``NameStats`` at a time."""
+
+_Reweighed = dict[int, tuple[NameToken, NameToken]]
+
+
+class _ReweighedCache:
+    """Re-weighed tokens of the last ``NameStats`` used, keyed by token identity.
+
+    Prepared names share their token objects (see :mod:`tokens`), so a batch meets
+    the same given names again and again. Each entry keeps its token alive, so its
+    ``id`` cannot be reused while it is cached; the statistics are held weakly, and
+    a new (or freed) one starts an empty cache.
+    """
+
+    def __init__(self) -> None:
+        self._current: tuple[weakref.ref[NameStats], _Reweighed] | None = None
+
+    def of(self, stats: NameStats) -> _Reweighed:
+        current = self._current  # read once: another thread may swap it meanwhile
+        if current is None or current[0]() is not stats:
+            current = self._current = (weakref.ref(stats), {})
+        return current[1]
+
+
+_REWEIGHED = _ReweighedCache()
+
+
+def _reweighed(token: NameToken, stats: NameStats, cache: _Reweighed) -> NameToken:
+    found = cache.get(id(token))
+    if found is not None and found[0] is token:
+        return found[1]
+    result = reweigh_token(token, stats)
+    if len(cache) >= REWEIGHED_CACHE:
+        cache.clear()
+    cache[id(token)] = (token, result)
+    return result
 
 
 def reweigh(entity: PreparedEntity, stats: NameStats) -> PreparedEntity:
     """The entity with every name token re-weighted by list statistics (see NameStats)."""
-    tokens = tuple(tuple(reweigh_token(t, stats) for t in name) for name in entity.name_tokens)
-    return entity if tokens == entity.name_tokens else replace(entity, name_tokens=tokens)
+    cache = _REWEIGHED.of(stats)
+    tokens = tuple(tuple(_reweighed(t, stats, cache) for t in name) for name in entity.name_tokens)
+    if tokens == entity.name_tokens:
+        return entity
+    return PreparedEntity(
+        entity.id,
+        entity.schema,
+        entity.names,
+        tokens,
+        entity.birth_dates,
+        entity.genders,
+        entity.countries,
+        entity.documents,
+    )

@@ -95,7 +95,7 @@ VERY_COMMON_WEIGHT = 0.25
 _LOG_SPAN = math.log(COMMON_SHARE / RARE_SHARE)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, weakref_slot=True)
 class NameStats:
     """Document frequencies of name keys learned from one list of entities.
 
@@ -104,6 +104,9 @@ class NameStats:
     the share of entities carrying a key into an identity weight, so a name
     that is common in the watchlist (Smith, Kim, Mohammed) tells less than a
     rare one, whatever the built-in table says.
+
+    Treat it as immutable: :func:`prepare.reweigh` remembers re-weighed tokens per
+    statistics object (held by a weak reference, hence the weakref slot).
     """
 
     docs: int

@@ -17,7 +17,7 @@ from itertools import product
 from .arabic import ROMAN_WORDS, normalise_arabic, romanise
 from .latin import ABD_FORMS, ABU_FORMS, ARTICLES, HONORIFICS, SON_PARTICLES, SUFFIXES
 from .latin import canonical_token as latin_canonical
-from .normalise import Script, tokenise
+from .normalise import Script, normalise_text, word_token
 from .phonetic import phonetic_key, rarity_key, skeleton
 from .rarity import token_weight
 
@@ -166,14 +166,22 @@ def _combine(pieces: list[_Piece]) -> list[_Piece]:
     return out
 
 
-@lru_cache(maxsize=TOKEN_CACHE)
-def _to_token(piece: _Piece) -> NameToken:
-    keys = tuple(dict.fromkeys(phonetic_key(form) for form in piece.forms))
-    skeletons = tuple(dict.fromkeys(skeleton(key) for key in keys))
-    weight = min(token_weight(form) for form in piece.forms)
+def _make_token(piece: _Piece) -> NameToken:
+    keys: tuple[str, ...]
+    skeletons: tuple[str, ...]
+    rarity: tuple[str, ...]
+    if len(piece.forms) == 1:  # most tokens: one spelling, one key (same values as below)
+        form = piece.forms[0]
+        key = phonetic_key(form)
+        keys, skeletons = (key,), (skeleton(key),)
+        weight, rarity = token_weight(form), (rarity_key(form),)
+    else:
+        keys = tuple(dict.fromkeys(phonetic_key(form) for form in piece.forms))
+        skeletons = tuple(dict.fromkeys(skeleton(key) for key in keys))
+        weight = min(token_weight(form) for form in piece.forms)
+        rarity = tuple(dict.fromkeys(rarity_key(form) for form in piece.forms))
     if piece.exact_vowels:
         weight = min(weight, SYLLABIC_WEIGHT)
-    rarity = tuple(dict.fromkeys(rarity_key(form) for form in piece.forms))
     return NameToken(
         piece.forms[0],
         keys,
@@ -186,15 +194,54 @@ def _to_token(piece: _Piece) -> NameToken:
     )
 
 
+_to_token = lru_cache(maxsize=TOKEN_CACHE)(_make_token)
+"""Tokens of pieces: combined pieces (compounds) repeat across names too."""
+
+_Word = tuple[tuple[_Piece, ...], tuple[NameToken, ...] | None]
+
+
+def _pieces(text: str, script: Script) -> tuple[_Piece, ...]:
+    if script is Script.ARABIC:
+        return tuple(_arabic_pieces(text))
+    if script is Script.OTHER:
+        return (_Piece(NAME, (text,), True, exact_vowels=True),)
+    return (_latin_piece(text),)
+
+
+def _self_contained(pieces: tuple[_Piece, ...]) -> bool:
+    """Pieces that no rule joins with another word's: names, articles before a name."""
+    return (
+        bool(pieces)
+        and pieces[-1].role == NAME
+        and all(piece.role in (NAME, ARTICLE) for piece in pieces)
+    )
+
+
+@lru_cache(maxsize=TOKEN_CACHE)
+def _word(raw: str) -> _Word:
+    """The pieces of one normalised word, and its tokens when it combines with no other word.
+
+    Words repeat far more than whole names: a fresh name is assembled from cached words.
+    """
+    found = word_token(raw)
+    if found is None:
+        return (), ()
+    pieces = _pieces(*found)
+    if not _self_contained(pieces):
+        return pieces, None
+    # cached with the word already, so no second cache (and no hashing of pieces)
+    tokens = tuple(_make_token(piece) for piece in _combine(list(pieces)) if piece.forms[0])
+    return pieces, tokens
+
+
 @lru_cache(maxsize=TOKEN_CACHE)
 def name_tokens(name: str) -> tuple[NameToken, ...]:
     """Turn one raw name (any script) into canonical comparable tokens."""
-    pieces: list[_Piece] = []
-    for text, script in tokenise(name):
-        if script is Script.ARABIC:
-            pieces.extend(_arabic_pieces(text))
-        elif script is Script.OTHER:
-            pieces.append(_Piece(NAME, (text,), True, exact_vowels=True))
-        else:
-            pieces.append(_latin_piece(text))
-    return tuple(_to_token(piece) for piece in _combine(pieces) if piece.forms[0])
+    words = [_word(raw) for raw in normalise_text(name).split()]
+    tokens: list[NameToken] = []
+    for _, own in words:
+        if own is None:  # particles and compounds join neighbouring words' pieces
+            pieces = [piece for word_pieces, _ in words for piece in word_pieces]
+            return tuple(_to_token(piece) for piece in _combine(pieces) if piece.forms[0])
+        tokens.extend(own)
+    return tuple(tokens)
