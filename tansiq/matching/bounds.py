@@ -671,35 +671,45 @@ def _given_conflicts(
     sized = (grid.size_q >= 2) & (grid.size_c >= 2)
     if open_ is not None:
         sized &= open_
-    # with no token pair that may align, no pair is aligned: no conflict
-    sized &= np.logical_or.reduceat(sims > 0, grid.first)
-    diagonal = grid.i_loc == grid.j_loc
-    # first tokens: no partner elsewhere in their row or column
-    first = sized.copy()
-    first[grid.pair_of[((grid.i_loc == 0) != (grid.j_loc == 0)) & (sims > 0)]] = False
-    # names of one length: no partner off the diagonal
-    placed = sized & (grid.size_q == grid.size_c)
-    placed[grid.pair_of[~diagonal & (sims > 0)]] = False
-    at = np.flatnonzero(
-        diagonal
-        & (sims < STRONG_TOKEN)
-        & ((first[grid.pair_of] & (grid.i_loc == 0)) | placed[grid.pair_of])
-    )
     out = np.zeros(len(grid.size_q), dtype=bool)
-    if not len(at):
+    looked = np.flatnonzero(sized)
+    if not len(looked):
         return out
-    pair_of = grid.pair_of[at]
-    tok_q = (start_q[pair_of] + grid.i_loc[at]).tolist()
-    tok_c = names.token_ids[names.starts[p_n[pair_of]] + grid.j_loc[at]].tolist()
+    # the elements of the name pairs looked at: ``pair`` numbers those pairs
+    pair, offset = _local(grid.size_q[looked] * grid.size_c[looked])
+    at = grid.first[looked][pair] + offset
+    i_loc, j_loc, alike = grid.i_loc[at], grid.j_loc[at], sims[at]
+    partner = alike > 0
+    # with no token pair that may align, no pair is aligned: no conflict
+    sure = np.zeros(len(looked), dtype=bool)
+    sure[pair[partner]] = True
+    diagonal = i_loc == j_loc
+    # first tokens: no partner elsewhere in their row or column
+    first = sure.copy()
+    first[pair[((i_loc == 0) != (j_loc == 0)) & partner]] = False
+    # names of one length: no partner off the diagonal
+    placed = sure & (grid.size_q[looked] == grid.size_c[looked])
+    placed[pair[~diagonal & partner]] = False
+    where = np.flatnonzero(
+        diagonal & (alike < STRONG_TOKEN) & ((first[pair] & (i_loc == 0)) | placed[pair])
+    )
+    if not len(where):
+        return out
+    pair_of = looked[pair[where]]
+    tok_q = (start_q[pair_of] + i_loc[where]).tolist()
+    tok_c = names.token_ids[names.starts[p_n[pair_of]] + j_loc[where]].tolist()
     seen: dict[tuple[str, bool, int], bool] = {}
     tokens = listed.tokens
+    hits: list[int] = []
     for k, q, c in zip(pair_of.tolist(), tok_q, tok_c, strict=True):
         token = tokens_q[q]
         key = (token.text, token.vowelled, c)
         unlike = seen.get(key)
         if unlike is None:
             unlike = seen[key] = _unlike(token, tokens[c])
-        out[k] |= unlike
+        if unlike:
+            hits.append(k)
+    out[hits] = True
     return out
 
 
@@ -760,7 +770,7 @@ def _joined_similarity(
     flat = names.token_ids.tolist()
     firsts = listed.first_keys
     needed = sorted(set(p_n.tolist()))
-    joined_c = {n: "".join(firsts[t] for t in flat[starts[n] : ends[n]]) for n in needed}
+    joined_c = {n: "".join(map(firsts.__getitem__, flat[starts[n] : ends[n]])) for n in needed}
     return _cp([qn.joined[q] for q in p_q.tolist()], [joined_c[n] for n in p_n.tolist()])
 
 
