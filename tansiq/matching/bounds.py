@@ -23,6 +23,12 @@ one C call per kind (spelling, phonetic keys, consonant skeletons) with
   spelled unlike each other surely conflict (``GIVEN_CONFLICT``);
 * the joined-keys score is bounded by the same formula on the edit similarity
   of the joined keys;
+* before any edit similarity is computed, a cheap cap from the letters (the
+  bag distance, from 64 bits per string: ``_letter_bits``, ``_bit_caps``)
+  bounds it: token pairs whose cap keeps them below ``TOKEN_FLOOR`` get 0
+  without being compared (about 4 in 5 on the benchmark's batches), and joined
+  keys whose capped score cannot matter (at most ``GIVEN_CONFLICT`` times the
+  alignment bound, or below ``wanted``) keep the cap as their bound;
 * an Arabic-script word against a romanised Latin token is compared letter by
   letter (:func:`~tansiq.matching.crossscript.cross_similarity`), which edit
   similarities of keys or skeletons do not bound (Pecci ~ بيسي): those pairs
