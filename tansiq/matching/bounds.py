@@ -23,6 +23,12 @@ one C call per kind (spelling, phonetic keys, consonant skeletons) with
   spelled unlike each other surely conflict (``GIVEN_CONFLICT``);
 * the joined-keys score is bounded by the same formula on the edit similarity
   of the joined keys;
+* before any edit similarity is computed, a cheap cap from the letters (the
+  bag distance, from 64 bits per string: ``_letter_bits``, ``_bit_caps``)
+  bounds it: token pairs whose cap keeps them below ``TOKEN_FLOOR`` get 0
+  without being compared (about 4 in 5 on the benchmark's batches), and joined
+  keys whose capped score cannot matter (at most ``GIVEN_CONFLICT`` times the
+  alignment bound, or below ``wanted``) keep the cap as their bound;
 * an Arabic-script word against a romanised Latin token is compared letter by
   letter (:func:`~tansiq.matching.crossscript.cross_similarity`), which edit
   similarities of keys or skeletons do not bound (Pecci ~ بيسي): those pairs
@@ -98,8 +104,17 @@ __all__ = [
 F64 = npt.NDArray[np.float64]
 I64 = npt.NDArray[np.int64]
 Strings = npt.NDArray[np.object_]
+U64 = npt.NDArray[np.uint64]
 SLACK = 1e-6
 """Added to every token bound: C and Python float rounding may differ in the last bits."""
+CAP_SLACK = 1e-9
+"""Added to similarity caps from letter counts (float rounding of the exact similarity)."""
+LETTER_BINS = 32
+"""Letters are counted in this many bins (code point modulo; a-z fall in distinct bins)."""
+HALF = np.uint64(LETTER_BINS)
+LOW_BITS = np.uint64((1 << LETTER_BINS) - 1)
+WANTED_MARGIN = 1e-9
+"""Name pairs bounded below ``wanted`` less this are of no interest (float rounding)."""
 WEIGHT_ROUNDING = 1e-4
 """A birth-date conflict's weight is rounded to 4 decimals (``Algorithm.score``)."""
 
@@ -125,6 +140,9 @@ class ListedTokens:
     """Length of the first key (a name's joined keys are as long as their sum)."""
     strings: tuple[Strings, Strings, Strings]
     """Texts, first keys and first skeletons again, as arrays (gathered without a loop)."""
+    text_length: I64
+    bits: tuple[U64, U64]
+    """Letter bits (``_letter_bits``) of the texts and of the first keys."""
 
     @classmethod
     def of(cls, tokens: Sequence[NameToken]) -> ListedTokens:
@@ -143,7 +161,42 @@ class ListedTokens:
             romanised,
             np.array([len(t.keys[0]) if t.keys else 0 for t in tokens], dtype=np.int64),
             (_array(texts), _array(keys), _array(skeletons)),
+            np.array([len(text) for text in texts], dtype=np.int64),
+            (_letter_bits(texts), _letter_bits(keys)),
         )
+
+
+def _letter_bits(strings: Sequence[str]) -> U64:
+    """Per string, its letters as 64 bits: letters fall in ``LETTER_BINS`` bins (code point
+    modulo), with one bit per bin holding a letter and one per bin holding two or more
+    (the letter multiset with counts cut at 2)."""
+    lengths = np.array([len(text) for text in strings], dtype=np.int64)
+    codes = np.frombuffer("".join(strings).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    owner = np.repeat(np.arange(len(strings), dtype=np.int64), lengths)
+    bins = owner * LETTER_BINS + (codes % LETTER_BINS).astype(np.int64)
+    counts = np.bincount(bins, minlength=len(strings) * LETTER_BINS).reshape(-1, LETTER_BINS)
+    occurs = np.concatenate([counts >= 1, counts >= 2], axis=1)
+    packed = np.ascontiguousarray(np.packbits(occurs, axis=1, bitorder="little"))
+    out: U64 = packed.view("<u8").reshape(-1).astype(np.uint64)
+    return out
+
+
+def _bit_caps(bits: tuple[U64, U64], lengths: tuple[I64, I64]) -> F64:
+    """Per pair of strings (their letter bits and lengths), a bound of their OSA
+    normalised similarity (1 - distance / the longer length).
+
+    An edit (insertion, deletion, substitution, transposition) changes each one-sided
+    difference of the two letter multisets by at most one, so the distance is at least
+    the larger side (the bag distance). A side is at least the bits its string has and
+    the other lacks, and the two sides differ by the difference of the lengths.
+    """
+    only = np.bitwise_count(bits[0] & ~bits[1]).astype(np.int64)
+    other = np.bitwise_count(bits[1] & ~bits[0]).astype(np.int64)
+    longer_by = lengths[0] - lengths[1]
+    bag = np.maximum(only + np.maximum(0, -longer_by), other + np.maximum(0, longer_by))
+    longer = np.maximum(lengths[0], lengths[1])
+    caps: F64 = np.where(longer > 0, 1.0 - bag / np.maximum(longer, 1), 1.0) + CAP_SLACK
+    return caps
 
 
 def _first_strings(tokens: Sequence[NameToken]) -> tuple[list[str], list[str], list[str]]:
@@ -208,6 +261,46 @@ def pair_token_bounds(query: Sequence[NameToken], qi: I64, listed: ListedTokens,
 def _distinct_pair_bounds(
     query: Sequence[NameToken], qi: I64, listed: ListedTokens, lt: I64
 ) -> F64:
+    out = np.zeros(len(qi), dtype=np.float64)
+    may = np.flatnonzero(_may_reach_floor(query, qi, listed, lt))
+    if len(may):
+        out[may] = _exact_pair_bounds(query, qi[may], listed, lt[may])
+    return out
+
+
+def _may_reach_floor(
+    query: Sequence[NameToken], qi: I64, listed: ListedTokens, lt: I64
+) -> npt.NDArray[np.bool_]:
+    """False for pairs whose bound is surely 0: two vowelled tokens, neither a compound
+    nor with several keys, whose spellings and first keys (by their letter counts) are
+    too far apart for ``KEY_EQUAL`` times their similarity to reach ``TOKEN_FLOOR``.
+    Such pairs share no key either (``_vowelled_bounds``)."""
+    texts, keys, _ = _first_strings(query)
+    q_vowelled = np.array([t.vowelled for t in query], dtype=bool)
+    q_special = np.array(
+        ["-" in t.text or len(t.keys) > 1 or len(t.skeletons) > 1 for t in query], dtype=bool
+    )
+    plain = (
+        q_vowelled[qi]
+        & listed.vowelled[lt]
+        & ~q_special[qi]
+        & ~listed.compound[lt]
+        & ~listed.several[lt]
+    )
+    text_cap = _bit_caps(
+        (_letter_bits(texts)[qi], listed.bits[0][lt]),
+        (np.array([len(t) for t in texts], dtype=np.int64)[qi], listed.text_length[lt]),
+    )
+    key_cap = _bit_caps(
+        (_letter_bits(keys)[qi], listed.bits[1][lt]),
+        (np.array([len(k) for k in keys], dtype=np.int64)[qi], listed.key_length[lt]),
+    )
+    far = KEY_EQUAL * np.maximum(text_cap, key_cap) + SLACK < TOKEN_FLOOR
+    out: npt.NDArray[np.bool_] = ~(plain & far)
+    return out
+
+
+def _exact_pair_bounds(query: Sequence[NameToken], qi: I64, listed: ListedTokens, lt: I64) -> F64:
     q_list, l_list = qi.tolist(), lt.tolist()
     q_texts, q_keys, q_skeletons = (_array(column) for column in _first_strings(query))
     l_texts, l_keys, l_skeletons = listed.strings
@@ -313,7 +406,10 @@ class _QueryNames:
     tokens: list[NameToken]
     start: I64
     length: I64
-    of_query: list[list[int]]
+    first: I64
+    """Per query, its first name's id (a query's names have consecutive ids)."""
+    count: I64
+    """Per query, its number of names."""
     joined: list[str]
     vowelled: npt.NDArray[np.bool_]
 
@@ -322,25 +418,26 @@ class _QueryNames:
         tokens: list[NameToken] = []
         start: list[int] = []
         length: list[int] = []
-        of_query: list[list[int]] = []
+        first: list[int] = []
+        count: list[int] = []
         joined: list[str] = []
         vowelled: list[bool] = []
         for names in queries:
-            ids = []
+            first.append(len(start))
             for name in names:
                 if name:
-                    ids.append(len(start))
                     start.append(len(tokens))
                     length.append(len(name))
                     tokens.extend(name)
                     joined.append("".join(t.keys[0] if t.keys else "" for t in name))
                     vowelled.append(all(t.vowelled for t in name))
-            of_query.append(ids)
+            count.append(len(start) - first[-1])
         return cls(
             tokens,
             np.array(start, dtype=np.int64),
             np.array(length, dtype=np.int64),
-            of_query,
+            np.array(first, dtype=np.int64),
+            np.array(count, dtype=np.int64),
             joined,
             np.array(vowelled, dtype=bool),
         )
@@ -406,23 +503,18 @@ def batch_name_bounds(
     if not count or (lengths_c <= 0).any():
         return NameBounds.unknown(rows)
     qn = _QueryNames.of(queries)
-    of_query = qn.of_query
-    pair_q: list[int] = []
-    pair_n: list[int] = []
-    for n, b in enumerate(row_query[names.owner].tolist()):
-        for name_q in of_query[b]:
-            pair_q.append(name_q)
-            pair_n.append(n)
+    # every listed name against each name of its row's query, in listed-name order
+    query_of = row_query[names.owner]
+    p_n, local = _local(qn.count[query_of])
+    p_q = qn.first[query_of][p_n] + local
     out = NameBounds(
         np.zeros(rows),
         np.zeros(rows),
         np.zeros(rows, dtype=np.int64),
         np.zeros(rows),
     )
-    if not pair_n:
+    if not len(p_n):
         return out
-    p_q = np.array(pair_q, dtype=np.int64)
-    p_n = np.array(pair_n, dtype=np.int64)
     grid = _Grid.of(qn.length[p_q], lengths_c[p_n])
     qi = qn.start[p_q][grid.pair_of] + grid.i_loc
     lj = names.starts[p_n][grid.pair_of] + grid.j_loc
@@ -442,8 +534,17 @@ def batch_name_bounds(
     w_c = listed.weight[names.token_ids[names.starts[p_n][pj_pair] + pj_local]]
     side_c = _Side.of(w_c, per_c, grid.size_c)
     bound, mass = _alignment_bound(grid, side_q, side_c)
-    joined = _batch_joined(qn, p_q, p_n, names, listed, side_q.total, side_c.total)
     owner = names.owner[p_n]
+    joined = _batch_joined(
+        qn,
+        (p_q, p_n),
+        names,
+        listed,
+        (side_q.total, side_c.total),
+        GIVEN_CONFLICT * bound
+        if wanted is None
+        else np.maximum(GIVEN_CONFLICT * bound, wanted[owner] - WANTED_MARGIN),
+    )
     open_ = None if wanted is None else np.maximum(bound, joined) >= wanted[owner]
     conflict = _given_conflicts(grid, sims, qn.tokens, qn.start[p_q], listed, names, p_n, open_)
     # a conflict scales the joined-keys score too when some pair is surely aligned
@@ -576,75 +677,123 @@ def _given_conflicts(
     sized = (grid.size_q >= 2) & (grid.size_c >= 2)
     if open_ is not None:
         sized &= open_
-    # with no token pair that may align, no pair is aligned: no conflict
-    sized &= np.logical_or.reduceat(sims > 0, grid.first)
-    diagonal = grid.i_loc == grid.j_loc
-    # first tokens: no partner elsewhere in their row or column
-    first = sized.copy()
-    first[grid.pair_of[((grid.i_loc == 0) != (grid.j_loc == 0)) & (sims > 0)]] = False
-    # names of one length: no partner off the diagonal
-    placed = sized & (grid.size_q == grid.size_c)
-    placed[grid.pair_of[~diagonal & (sims > 0)]] = False
-    at = np.flatnonzero(
-        diagonal
-        & (sims < STRONG_TOKEN)
-        & ((first[grid.pair_of] & (grid.i_loc == 0)) | placed[grid.pair_of])
-    )
     out = np.zeros(len(grid.size_q), dtype=bool)
-    if not len(at):
+    looked = np.flatnonzero(sized)
+    if not len(looked):
         return out
-    pair_of = grid.pair_of[at]
-    tok_q = (start_q[pair_of] + grid.i_loc[at]).tolist()
-    tok_c = names.token_ids[names.starts[p_n[pair_of]] + grid.j_loc[at]].tolist()
+    # the elements of the name pairs looked at: ``pair`` numbers those pairs
+    pair, offset = _local(grid.size_q[looked] * grid.size_c[looked])
+    at = grid.first[looked][pair] + offset
+    i_loc, j_loc, alike = grid.i_loc[at], grid.j_loc[at], sims[at]
+    partner = alike > 0
+    # with no token pair that may align, no pair is aligned: no conflict
+    sure = np.zeros(len(looked), dtype=bool)
+    sure[pair[partner]] = True
+    diagonal = i_loc == j_loc
+    # first tokens: no partner elsewhere in their row or column
+    first = sure.copy()
+    first[pair[((i_loc == 0) != (j_loc == 0)) & partner]] = False
+    # names of one length: no partner off the diagonal
+    placed = sure & (grid.size_q[looked] == grid.size_c[looked])
+    placed[pair[~diagonal & partner]] = False
+    where = np.flatnonzero(
+        diagonal & (alike < STRONG_TOKEN) & ((first[pair] & (i_loc == 0)) | placed[pair])
+    )
+    if not len(where):
+        return out
+    pair_of = looked[pair[where]]
+    tok_q = (start_q[pair_of] + i_loc[where]).tolist()
+    tok_c = names.token_ids[names.starts[p_n[pair_of]] + j_loc[where]].tolist()
     seen: dict[tuple[str, bool, int], bool] = {}
     tokens = listed.tokens
+    hits: list[int] = []
     for k, q, c in zip(pair_of.tolist(), tok_q, tok_c, strict=True):
         token = tokens_q[q]
         key = (token.text, token.vowelled, c)
         unlike = seen.get(key)
         if unlike is None:
             unlike = seen[key] = _unlike(token, tokens[c])
-        out[k] |= unlike
+        if unlike:
+            hits.append(k)
+    out[hits] = True
     return out
 
 
 def _batch_joined(
     qn: _QueryNames,
-    p_q: I64,
-    p_n: I64,
+    pairs: tuple[I64, I64],
     names: Names,
     listed: ListedTokens,
-    total_q: F64,
-    total_c: F64,
+    totals: tuple[F64, F64],
+    moot: F64,
 ) -> F64:
     """Bound of the joined-keys score of every pair (0 where a side has unvowelled tokens).
 
-    Keys whose lengths differ too much cannot reach ``JOINED_MIN`` (the OSA
-    similarity is at most the ratio of the lengths): only the others are compared.
+    The OSA similarity is at most the ratio of the lengths: keys whose lengths differ
+    too much cannot reach ``JOINED_MIN``. For the others, a cap of the similarity from
+    the letters (``_bit_caps``) bounds the score; where that bound is at most ``moot``
+    it is kept, and only the other pairs are compared. ``moot`` is
+    ``GIVEN_CONFLICT`` times the alignment bound (a joined-keys score at most that
+    changes no name bound), or more, the bound below which the name pair is of no
+    interest (``wanted``): a name bound that stays below it stays below it.
     """
+    p_q, p_n = pairs
     vowelled_c = np.minimum.reduceat(listed.vowelled[names.token_ids], names.starts)
     both = qn.vowelled[p_q] & vowelled_c[p_n]
     size_c = np.add.reduceat(listed.key_length[names.token_ids], names.starts)[p_n]
     size_q = np.array([len(j) for j in qn.joined], dtype=np.int64)[p_q]
     longer = np.maximum(size_c, size_q)
-    near = np.minimum(size_c, size_q) + SLACK * longer >= JOINED_MIN * longer
+    shorter = np.minimum(size_c, size_q)
+    near = shorter + SLACK * longer >= JOINED_MIN * longer
     out = np.zeros(len(p_q), dtype=np.float64)
     which = np.flatnonzero(both & near)
     if not len(which):
         return out
+    mass = np.minimum(totals[0][which], totals[1][which])
+    info = np.minimum(1.0, INFO_BASE + (1.0 - INFO_BASE) * mass / INFO_FULL)
+    needed, at = np.unique(p_n[which], return_inverse=True)
+    bits = (
+        _letter_bits(qn.joined)[p_q[which]],
+        _name_bits(names, listed, needed)[at.reshape(-1)],
+    )
+    cap = _bit_caps(bits, (size_q[which], size_c[which])) + SLACK
+    out[which] = np.where(cap >= JOINED_MIN, (cap - JOINED_DISCOUNT) * info, 0.0)
+    compared = out[which] > moot[which]
+    which, info = which[compared], info[compared]
+    if len(which):
+        sims = _joined_similarity(qn, p_q[which], p_n[which], names, listed) + SLACK
+        out[which] = np.where(sims >= JOINED_MIN, (sims - JOINED_DISCOUNT) * info, 0.0)
+    return out
+
+
+def _joined_similarity(
+    qn: _QueryNames, p_q: I64, p_n: I64, names: Names, listed: ListedTokens
+) -> F64:
+    """The OSA similarity of the joined first keys of query names ``p_q`` and listed
+    names ``p_n``, pair by pair."""
     ends = np.append(names.starts[1:], len(names.token_ids)).tolist()
     starts = names.starts.tolist()
     flat = names.token_ids.tolist()
     firsts = listed.first_keys
-    needed = sorted(set(p_n[which].tolist()))
-    joined_c = {n: "".join(firsts[t] for t in flat[starts[n] : ends[n]]) for n in needed}
-    sims = (
-        _cp([qn.joined[q] for q in p_q[which].tolist()], [joined_c[n] for n in p_n[which].tolist()])
-        + SLACK
-    )
-    mass = np.minimum(total_q[which], total_c[which])
-    info = np.minimum(1.0, INFO_BASE + (1.0 - INFO_BASE) * mass / INFO_FULL)
-    out[which] = np.where(sims >= JOINED_MIN, (sims - JOINED_DISCOUNT) * info, 0.0)
+    needed = sorted(set(p_n.tolist()))
+    joined_c = {n: "".join(map(firsts.__getitem__, flat[starts[n] : ends[n]])) for n in needed}
+    return _cp([qn.joined[q] for q in p_q.tolist()], [joined_c[n] for n in p_n.tolist()])
+
+
+def _name_bits(names: Names, listed: ListedTokens, which: I64) -> U64:
+    """Letter bits (``_letter_bits``) of the joined first keys of the listed names ``which``:
+    a bin holds two letters when a token's key does or two tokens' keys hold one."""
+    starts = names.starts[which]
+    sizes = np.diff(np.append(names.starts, len(names.token_ids)))[which]
+    once = np.zeros(len(which), dtype=np.uint64)
+    twice = np.zeros(len(which), dtype=np.uint64)
+    for k in range(int(sizes.max(initial=0))):
+        live = np.flatnonzero(sizes > k)
+        bits = listed.bits[1][names.token_ids[starts[live] + k]]
+        single = bits & LOW_BITS
+        twice[live] |= (bits >> HALF) | (once[live] & single)
+        once[live] |= single
+    out: U64 = once | (twice << HALF)
     return out
 
 
