@@ -45,7 +45,7 @@ from array import array
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from itertools import islice, pairwise
+from itertools import islice
 from typing import Any
 
 import numpy as np
@@ -758,23 +758,40 @@ class CandidateIndex:
         ranked = self._rank(reweigh(query, self.stats), limit)
         return [self.entity(int(pos)) for pos in ranked.positions]
 
-    def _date_rooms(self, positions: IntArray, query: tuple[BirthDate, ...]) -> FloatArray64:
-        """Per candidate, the most its birth dates can add (share of the feature's weight).
+    def _date_rooms(
+        self, positions: IntArray, row_query: Int64Array, queries: list[PreparedEntity]
+    ) -> FloatArray64:
+        """Per candidate row, the most its birth dates can add (share of the feature's
+        weight) against the birth dates of its query (``queries[row_query]``).
 
-        Years two or more apart never score above zero; a one-year gap at most 0.3.
+        Years two or more apart never score above zero; a one-year gap at most 0.3. All
+        rows of a batch at once: every (candidate date, query date) pair is compared.
         """
         rooms = np.zeros(len(positions), dtype=np.float64)
-        if not query or not len(positions):
+        years = [[d[0] for d in q.birth_dates] for q in queries]
+        counts_q = np.array([len(y) for y in years], dtype=np.int64)
+        if not len(positions) or not counts_q.any():
             return rooms
-        starts = self._date_off[positions]
-        counts = self._date_off[positions + 1] - starts
-        years = self._dates[_ranges(starts, counts)] // 10_000
-        if not len(years):
+        at = positions.astype(np.int64)
+        starts = self._date_off[at]
+        counts = self._date_off[at + 1] - starts
+        dated = np.flatnonzero((counts > 0) & (counts_q[row_query] > 0))
+        if not len(dated):
             return rooms
-        gap = np.min(np.abs(years[:, None] - np.array([d[0] for d in query])[None, :]), axis=1)
-        room = np.where(gap == 0, 1.0, np.where(gap == 1, DATE_NEAR_ROOM, 0.0))
-        owner = np.repeat(np.arange(len(positions)), counts)
-        np.maximum.at(rooms, owner, room)
+        counts = counts[dated]
+        cand_years = self._dates[_ranges(starts[dated], counts)] // 10_000
+        row = np.repeat(dated, counts)  # per candidate date, its row
+        query_of = row_query[row]
+        year_off = np.zeros(len(queries) + 1, dtype=np.int64)
+        np.cumsum(counts_q, out=year_off[1:])
+        flat_years = np.array([y for q in years for y in q], dtype=np.int64)
+        pairs = counts_q[query_of]  # query dates per candidate date
+        gap = np.abs(np.repeat(cand_years, pairs) - flat_years[_ranges(year_off[query_of], pairs)])
+        pair_row = np.repeat(row, pairs)
+        near = np.zeros(len(positions), dtype=bool)
+        near[pair_row[gap == 1]] = True
+        rooms[near] = DATE_NEAR_ROOM
+        rooms[pair_row[gap == 0]] = 1.0
         return rooms
 
     def screen(
@@ -817,16 +834,23 @@ class CandidateIndex:
         return results
 
     def _shortlist(
-        self, query: PreparedEntity, limit: int, cutoff: float, algorithm: Algorithm
-    ) -> tuple[IntArray, FloatArray64]:
-        """Candidate positions that may still reach ``cutoff``, with what non-name features
-        can add to each (documents, birth dates)."""
-        ranked = self._rank(query, limit)
-        name_weight, date_room, other_room = _headroom(algorithm, bool(query.documents))
-        positions = ranked.positions
-        room = other_room + date_room * self._date_rooms(positions, query.birth_dates)
-        alive = room + name_weight >= cutoff  # a name scores at most 1
-        return positions[alive], room[alive]
+        self, queries: list[PreparedEntity], limit: int, cutoff: float, algorithm: Algorithm
+    ) -> tuple[IntArray, FloatArray64, Int64Array]:
+        """Candidate positions of a batch of queries that may still reach ``cutoff``, with
+        what non-name features can add to each (documents, birth dates), and the query of
+        each row (rows are in query order)."""
+        ranked = [self._rank(q, limit).positions for q in queries]
+        positions = np.concatenate(ranked) if ranked else np.zeros(0, dtype=np.int32)
+        sizes = np.array([len(p) for p in ranked], dtype=np.int64)
+        row_query = np.repeat(np.arange(len(queries), dtype=np.int64), sizes)
+        name_weight, date_room, plain_room = _headroom(algorithm, False)
+        doc_room = _headroom(algorithm, True)[2]
+        other = np.array(
+            [doc_room if q.documents else plain_room for q in queries], dtype=np.float64
+        )
+        room = other[row_query] + date_room * self._date_rooms(positions, row_query, queries)
+        alive = np.flatnonzero(room + name_weight >= cutoff)  # a name scores at most 1
+        return positions[alive], room[alive], row_query[alive]
 
     def _screen_batch(
         self,
@@ -839,13 +863,9 @@ class CandidateIndex:
         name_weight = _headroom(algorithm, False)[0]
         queries = [reweigh(q, self.stats) for q in queries]
         self._plan_many(t for q in queries for name in q.name_tokens for t in name)
-        shortlists = [self._shortlist(q, limit, cutoff, algorithm) for q in queries]
-        sizes = np.array([len(p) for p, _ in shortlists], dtype=np.int64)
-        if sizes.sum() and name_weight > 0:
+        positions, rooms, row_query = self._shortlist(queries, limit, cutoff, algorithm)
+        if len(positions) and name_weight > 0:
             # upper bounds of the name score first: most candidates stop here
-            positions = np.concatenate([p for p, _ in shortlists])
-            rooms = np.concatenate([r for _, r in shortlists])
-            row_query = np.repeat(np.arange(len(queries), dtype=np.int64), sizes)
             named = batch_name_bounds(
                 [q.name_tokens for q in queries],
                 row_query,
@@ -858,15 +878,13 @@ class CandidateIndex:
                 self._cut_date_conflicts(
                     queries, positions, row_query, named, alive, cutoff, algorithm
                 )
-            bounds = np.append(0, np.cumsum(sizes)).tolist()
-            shortlists = [
-                (positions[a:b][alive[a:b]], rooms[a:b][alive[a:b]]) for a, b in pairwise(bounds)
-            ]
+            positions, row_query = positions[alive], row_query[alive]
         # the shortlisted entities of the whole batch are rebuilt together
-        entities = iter(self._entities(np.concatenate([p for p, _ in shortlists])))
+        entities = iter(self._entities(positions))
+        counts = np.bincount(row_query, minlength=len(queries)).tolist()
         return [
-            self._confirm(query, list(islice(entities, len(positions))), threshold, algorithm)
-            for query, (positions, _) in zip(queries, shortlists, strict=True)
+            self._confirm(query, list(islice(entities, count)), threshold, algorithm)
+            for query, count in zip(queries, counts, strict=True)
         ]
 
     def _cut_date_conflicts(
