@@ -622,7 +622,8 @@ class CandidateIndex:
         """(starts, ends) of the posting lists of the indexed ``keys`` (in order), and how
         many of the first i keys are indexed, for every i (a prefix count, ``len(keys) + 1``)."""
         hashes = self._key_hashes
-        digests = np.fromiter((_hash(key) for key in keys), dtype=np.uint32, count=len(keys))
+        # (what _hash computes, without a Python call per key)
+        digests = np.fromiter(map(zlib.crc32, map(str.encode, keys)), np.uint32, len(keys))
         kept = np.zeros(len(keys) + 1, dtype=np.int64)
         if not len(keys) or not len(hashes):
             return _NO_SPANS[0], _NO_SPANS[1], kept
@@ -751,7 +752,7 @@ class CandidateIndex:
             reach = (np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.uint8))
         else:
             tag_type: type[np.signedinteger[Any]] = np.int32 if len(self) < 2**30 else np.int64
-            tagged: npt.NDArray[np.signedinteger[Any]] = np.concatenate(parts).astype(tag_type)
+            tagged = np.concatenate(parts).astype(tag_type, copy=False)
             tagged <<= 1
             tagged[sum(len(part) for part in parts[:exact_parts]) :] |= 1
             tagged.sort()  # per position: exact (0) before fuzzy (1)
@@ -760,7 +761,8 @@ class CandidateIndex:
             first[0] = True
             np.not_equal(pos[1:], pos[:-1], out=first[1:])
             tagged = tagged[first]
-            reach = ((tagged >> 1).astype(np.int32), (tagged & 1).astype(np.uint8))
+            tagged &= 1
+            reach = (pos[first].astype(np.int32, copy=False), tagged.astype(np.uint8))
         if key is not None:
             self._reaches_size += len(reach[0])
             if self._reaches_size > REACH_CACHE:
@@ -1051,7 +1053,7 @@ def _credit(
         _, positions, fuzzy, idfs, weights = reaches[0]
         idf_pair = np.array(idfs, dtype=np.float32)
         weight_pair = np.array(weights, dtype=np.float32)
-        return positions, idf_pair[fuzzy], weight_pair[fuzzy]
+        return positions, idf_pair.take(fuzzy), weight_pair.take(fuzzy)
     key_type: type[np.signedinteger[Any]] = np.int32 if listed * codes < 2**31 else np.int64
     idf_table = np.zeros(codes, dtype=np.float32)
     weight_table = np.zeros(codes, dtype=np.float32)
