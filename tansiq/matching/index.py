@@ -1080,7 +1080,7 @@ def _best(
 ) -> _Ranked:
     """The ``limit`` best of the reached positions by IDF plus the cover bonus (among equal
     scores, the lowest positions), best first, with their shared weights."""
-    if len(reached) > NEAR_FROM:
+    if len(reached) > max(limit, NEAR_FROM):
         # a score is its IDF plus at most COVER_BONUS: only entities whose IDF plus the
         # bonus reaches the ``limit``-th best IDF can be among the best ``limit``
         kth = _kth_best(idf, limit)
