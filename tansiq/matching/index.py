@@ -20,15 +20,19 @@ of a million names, so the index proposes a few candidates per query:
   sure birth-date conflict takes off: screening alerts exactly where
   ``compare`` would on the same candidates.
 
-Ranking works on small arrays only: the postings of the rarer query tokens
-are concatenated and summed per entity with one sort (no per-entity scratch
-buffers, whose random access dominated; a lone posting list is already sorted);
-common tokens (given names) are looked up for just the entities the rare ones
-reached (in a per-process bitmap of the list, or by binary search, as posting
-lists are sorted by position). Only entities whose summed IDF can still reach
-the best ``limit`` get the cover bonus. Each process caches the resolved
-posting spans of the query tokens it has seen; a batch resolves the keys of
-all its new tokens with one sorted look-up.
+Ranking works on small arrays only: each rarer query token's reach (the
+distinct entities its posting lists hold, exact or only fuzzy hits) is
+computed with one sort and cached per process (family names recur on a
+manifest); several tokens' reaches are summed per entity with one more sort
+(no per-entity scratch buffers, whose random access dominated; a lone posting
+list is already sorted); common tokens (given names) are looked up for just the
+entities the rare ones reached (in a per-process bitmap of the list, or by
+binary search, as posting lists are sorted by position). When many entities
+are reached, only those whose summed IDF can still reach the best ``limit`` get
+the cover bonus; the best are then cut with one sort of distinct keys. Each
+process caches the resolved posting spans of the query tokens it has seen; a
+batch resolves the keys of all its new tokens with one sorted look-up, and
+checks the birth-date room of all its candidates in one pass.
 
 Entities are stored column-wise (numpy arrays and byte blobs, name tokens
 interned in one table) and rebuilt as :class:`PreparedEntity` on demand, so the
@@ -1131,17 +1135,6 @@ def _ranges(starts: Int64Array, counts: Int64Array) -> Int64Array:
     np.cumsum(counts[:-1], out=offsets[1:])
     flat: Int64Array = np.arange(total, dtype=np.int64) + np.repeat(starts - offsets, counts)
     return flat
-
-
-def _distinct(values: IntArray) -> IntArray:
-    """Sorted distinct values (np.unique hashes, which is slower on small arrays)."""
-    ordered = np.sort(values)
-    if len(ordered) < 2:
-        return ordered
-    keep = np.empty(len(ordered), dtype=bool)
-    keep[0] = True
-    np.not_equal(ordered[1:], ordered[:-1], out=keep[1:])
-    return ordered[keep]
 
 
 def _headroom(algorithm: Algorithm, documents: bool) -> tuple[float, float, float]:
