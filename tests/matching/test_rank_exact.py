@@ -186,6 +186,8 @@ def test_reach_cache_starts_afresh_when_full(
     index._reset_caches()
     assert [index._rank(q, 20).positions.tolist() for q in queries[:60]] == expected
     assert index._reaches_size <= max(50, max(len(r[0]) for r in index._reaches.values()))
+    # the caches are per process: never pickled
+    assert not {"_reaches", "_reaches_size", "_bitmaps"} & set(index.__getstate__())
 
 
 def test_top_is_a_stable_sort_of_the_negated_scores() -> None:
