@@ -557,12 +557,14 @@ class CandidateIndex:
 
     def _names_of(self, positions: IntArray) -> Names:
         """The names of the entities at ``positions``, as flat token ids (see ``Names``)."""
-        name_start = self._entity_names[positions]
-        name_count = self._entity_names[positions + 1] - name_start
+        # (take: faster than indexing with an array)
+        at = positions.astype(np.int64)
+        name_start = self._entity_names.take(at)
+        name_count = self._entity_names.take(at + 1) - name_start
         name_ids = _ranges(name_start, name_count)
-        token_start = self._token_off[name_ids]
-        token_count = self._token_off[name_ids + 1] - token_start
-        token_ids = self._token_ids[_ranges(token_start, token_count)].astype(np.int64)
+        token_start = self._token_off.take(name_ids)
+        token_count = self._token_off.take(name_ids + 1) - token_start
+        token_ids = self._token_ids.take(_ranges(token_start, token_count)).astype(np.int64)
         starts = np.zeros(len(name_ids), dtype=np.int64)
         np.cumsum(token_count[:-1], out=starts[1:])
         owner = np.repeat(np.arange(len(positions), dtype=np.int64), name_count)
