@@ -20,15 +20,19 @@ of a million names, so the index proposes a few candidates per query:
   sure birth-date conflict takes off: screening alerts exactly where
   ``compare`` would on the same candidates.
 
-Ranking works on small arrays only: the postings of the rarer query tokens
-are concatenated and summed per entity with one sort (no per-entity scratch
-buffers, whose random access dominated; a lone posting list is already sorted);
-common tokens (given names) are looked up for just the entities the rare ones
-reached (in a per-process bitmap of the list, or by binary search, as posting
-lists are sorted by position). Only entities whose summed IDF can still reach
-the best ``limit`` get the cover bonus. Each process caches the resolved
-posting spans of the query tokens it has seen; a batch resolves the keys of
-all its new tokens with one sorted look-up.
+Ranking works on small arrays only: each rarer query token's reach (the
+distinct entities its posting lists hold, exact or only fuzzy hits) is
+computed with one sort and cached per process (family names recur on a
+manifest); several tokens' reaches are summed per entity with one more sort
+(no per-entity scratch buffers, whose random access dominated; a lone posting
+list is already sorted); common tokens (given names) are looked up for just the
+entities the rare ones reached (in a per-process bitmap of the list, or by
+binary search, as posting lists are sorted by position). When many entities
+are reached, only those whose summed IDF can still reach the best ``limit`` get
+the cover bonus; the best are then cut with one sort of distinct keys. Each
+process caches the resolved posting spans of the query tokens it has seen; a
+batch resolves the keys of all its new tokens with one sorted look-up, and
+checks the birth-date room of all its candidates in one pass.
 
 Entities are stored column-wise (numpy arrays and byte blobs, name tokens
 interned in one table) and rebuilt as :class:`PreparedEntity` on demand, so the
@@ -45,7 +49,7 @@ from array import array
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from itertools import islice, pairwise
+from itertools import islice
 from typing import Any
 
 import numpy as np
@@ -97,16 +101,26 @@ FloatArray64 = npt.NDArray[np.float64]
 BoolArray = npt.NDArray[np.bool_]
 _Spans = tuple[Int64Array, Int64Array]
 _NO_SPANS: _Spans = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))
+_Item = tuple[int, bool, float, _Spans, int, "_Spans | None", int, tuple[Any, ...] | None]
+"""A query token or document that reaches the list: (postings it counts, is a document,
+weight, exact spans, exact size, fuzzy spans or None, fuzzy size, reach cache key)."""
+_Credit = tuple[int, IntArray, npt.NDArray[np.uint8], tuple[float, float], tuple[float, float]]
+"""A rare token's reach: (number, positions, fuzzy only, exact / fuzzy IDF and weight)."""
 PLAN_CACHE = 200_000
 BOUND_SLACK = 1e-6
 """Added to name-score bounds so float rounding can never skip a candidate that counts."""
 SCREEN_BATCH = 64
+NEAR_FROM = 1_000
+"""Reached entities from which only those whose IDF can still make the best ones get a
+score (below, scoring them all costs less than finding the cut)."""
 """Queries whose candidates' name bounds are computed together."""
 BITMAP_FROM = 2_000
 """Postings from which a common token's membership test uses a per-process bitmap."""
 BITMAP_CACHE = 256
 """Bitmaps (one bit per listed entity) each process keeps (then starts afresh)."""
-_PROCESS_CACHES = ("_bitmaps", "_schemas", "_key_plans", "_listed")
+REACH_CACHE = 4_000_000
+"""Positions of the tokens' reaches each process keeps (then starts afresh)."""
+_PROCESS_CACHES = ("_bitmaps", "_schemas", "_key_plans", "_listed", "_reaches", "_reaches_size")
 """Query tokens whose resolved posting spans each process keeps (then starts afresh)."""
 
 
@@ -194,6 +208,27 @@ class _Ranked:
 
     positions: IntArray
     shared: FloatArray
+
+
+class _Reached:
+    """Sorted positions reached by a query, with their bitmap cells (computed once)."""
+
+    __slots__ = ("_cells", "positions")
+
+    def __init__(self, positions: IntArray) -> None:
+        self.positions = positions
+        self._cells: tuple[IntArray, npt.NDArray[np.uint8]] | None = None
+
+    def in_bitmap(self, bitmap: npt.NDArray[np.uint8]) -> BoolArray:
+        """Whether each position's bit is set in ``bitmap`` (one bit per listed entity)."""
+        if self._cells is None:
+            self._cells = (self.positions >> 3, (self.positions & 7).astype(np.uint8))
+        cells, shifts = self._cells
+        bits = bitmap.take(cells)
+        bits >>= shifts
+        bits &= 1
+        hits: BoolArray = bits.view(np.bool_)  # 0 or 1
+        return hits
 
 
 @dataclass(frozen=True, slots=True)
@@ -297,6 +332,8 @@ class CandidateIndex:
         "_names",
         "_post_off",
         "_postings",
+        "_reaches",
+        "_reaches_size",
         "_schema",
         "_schema_names",
         "_schemas",
@@ -325,6 +362,8 @@ class CandidateIndex:
     _names: bytes
     _post_off: Int64Array
     _postings: IntArray
+    _reaches: dict[tuple[Any, ...], tuple[IntArray, npt.NDArray[np.uint8]]]
+    _reaches_size: int
     _schema: npt.NDArray[np.uint16]
     _schema_names: list[str]
     _schemas: list[Any] | None
@@ -342,6 +381,8 @@ class CandidateIndex:
         self._key_plans = {}
         self._listed = None
         self._bitmaps = {}
+        self._reaches = {}
+        self._reaches_size = 0
 
     @classmethod
     def build(cls, entities: Iterable[PreparedEntity]) -> CandidateIndex:
@@ -516,12 +557,14 @@ class CandidateIndex:
 
     def _names_of(self, positions: IntArray) -> Names:
         """The names of the entities at ``positions``, as flat token ids (see ``Names``)."""
-        name_start = self._entity_names[positions]
-        name_count = self._entity_names[positions + 1] - name_start
+        # (take: faster than indexing with an array)
+        at = positions.astype(np.int64)
+        name_start = self._entity_names.take(at)
+        name_count = self._entity_names.take(at + 1) - name_start
         name_ids = _ranges(name_start, name_count)
-        token_start = self._token_off[name_ids]
-        token_count = self._token_off[name_ids + 1] - token_start
-        token_ids = self._token_ids[_ranges(token_start, token_count)].astype(np.int64)
+        token_start = self._token_off.take(name_ids)
+        token_count = self._token_off.take(name_ids + 1) - token_start
+        token_ids = self._token_ids.take(_ranges(token_start, token_count)).astype(np.int64)
         starts = np.zeros(len(name_ids), dtype=np.int64)
         np.cumsum(token_count[:-1], out=starts[1:])
         owner = np.repeat(np.arange(len(positions), dtype=np.int64), name_count)
@@ -585,7 +628,8 @@ class CandidateIndex:
         """(starts, ends) of the posting lists of the indexed ``keys`` (in order), and how
         many of the first i keys are indexed, for every i (a prefix count, ``len(keys) + 1``)."""
         hashes = self._key_hashes
-        digests = np.fromiter((_hash(key) for key in keys), dtype=np.uint32, count=len(keys))
+        # (what _hash computes, without a Python call per key)
+        digests = np.fromiter(map(zlib.crc32, map(str.encode, keys)), np.uint32, len(keys))
         kept = np.zeros(len(keys) + 1, dtype=np.int64)
         if not len(keys) or not len(hashes):
             return _NO_SPANS[0], _NO_SPANS[1], kept
@@ -608,7 +652,7 @@ class CandidateIndex:
         parts = [postings[a:b] for a, b in zip(starts.tolist(), ends.tolist(), strict=True)]
         return np.concatenate(parts)
 
-    def _members(self, reached: IntArray, spans: _Spans, size: int) -> BoolArray:
+    def _members(self, reached: _Reached, spans: _Spans, size: int) -> BoolArray:
         """Which of the sorted positions ``reached`` appear in the posting lists of ``spans``.
 
         A big union (a common token) is looked up in a bitmap of the list kept
@@ -616,21 +660,20 @@ class CandidateIndex:
         one is gathered, sorted and binary-searched once.
         """
         if size >= BITMAP_FROM:
-            bits = self._bitmap(spans)
-            hits: BoolArray = ((bits[reached >> 3] >> (reached & 7).astype(np.uint8)) & 1) == 1
-            return hits
+            return reached.in_bitmap(self._bitmap(spans))
+        positions = reached.positions
         union = self._gather(spans)
         if union is None or not len(union):
-            return np.zeros(len(reached), dtype=bool)
-        if len(union) * 4 < len(reached):
+            return np.zeros(len(positions), dtype=bool)
+        if len(union) * 4 < len(positions):
             # few postings: look them up in ``reached`` rather than the other way round
-            at = np.minimum(np.searchsorted(reached, union), len(reached) - 1)
-            hits = np.zeros(len(reached), dtype=bool)
-            hits[at[reached[at] == union]] = True
+            at = np.minimum(np.searchsorted(positions, union), len(positions) - 1)
+            hits: BoolArray = np.zeros(len(positions), dtype=bool)
+            hits[at[positions[at] == union]] = True
             return hits
         union = np.sort(union)
-        at = np.minimum(np.searchsorted(union, reached), len(union) - 1)
-        found: BoolArray = union[at] == reached
+        at = np.minimum(np.searchsorted(union, positions), len(union) - 1)
+        found: BoolArray = union[at] == positions
         return found
 
     def _bitmap(self, spans: _Spans) -> npt.NDArray[np.uint8]:
@@ -647,15 +690,10 @@ class CandidateIndex:
             self._bitmaps[key] = bits
         return bits
 
-    def _rank(self, query: PreparedEntity, limit: int) -> _Ranked:
-        """Top ``limit`` positions by summed IDF of the query tokens they share."""
-        empty = _Ranked(np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float32))
-        if not len(self) or limit <= 0:
-            return empty
-        total = len(self) + 1
+    def _found(self, query: PreparedEntity) -> list[_Item]:
+        """The query's distinct name tokens and documents that reach the list, rarest first."""
         cap = max(COMMON_POSTINGS, int(len(self) * COMMON_SHARE))
-        # (size, is document, weight, exact spans, exact size, fuzzy spans or None, fuzzy size)
-        found: list[tuple[int, bool, float, _Spans, int, _Spans | None, int]] = []
+        found: list[_Item] = []
         seen: set[str] = set()
         repeats: dict[str, int] = {}
         for name in query.name_tokens:
@@ -663,12 +701,14 @@ class CandidateIndex:
             if len(set(texts)) < len(texts):  # a token repeated within a name counts more
                 for text, count in Counter(texts).items():
                     repeats[text] = max(count, repeats.get(text, 1))
+        plans = self._key_plans
         for name in query.name_tokens:
             for token in name:
                 if token.text in seen:
                     continue
                 seen.add(token.text)
-                plan = self._plan(token)
+                key = _plan_key(token)
+                plan = plans.get(key) or self._plan(token)
                 is_common = plan.exact_size > cap
                 # a common token's typo neighbours are not worth their cost
                 fuzzy_size = 0 if is_common else plan.fuzzy_size
@@ -676,58 +716,120 @@ class CandidateIndex:
                 if size:
                     weight_ = token.weight * repeats.get(token.text, 1)
                     loose = None if is_common or not fuzzy_size else plan.fuzzy
-                    found.append(
-                        (size, False, weight_, plan.exact, plan.exact_size, loose, fuzzy_size)
+                    exact = plan.exact
+                    reach_key = (key, loose is not None)
+                    item = (
+                        size,
+                        False,
+                        weight_,
+                        exact,
+                        plan.exact_size,
+                        loose,
+                        fuzzy_size,
+                        reach_key,
                     )
+                    found.append(item)
         for doc in query.documents:
             doc_spans = self._spans((DOC_PREFIX + doc,))
             size = int((doc_spans[1] - doc_spans[0]).sum())
             if size:
-                found.append((size, True, 0.0, doc_spans, size, None, 0))
+                found.append((size, True, 0.0, doc_spans, size, None, 0, None))
+        found.sort(key=lambda item: item[0])
+        return found
+
+    def _reach(self, item: _Item) -> tuple[IntArray, npt.NDArray[np.uint8]]:
+        """Sorted distinct positions a token's posting lists reach, each with 0 (an exact
+        hit) or 1 (only fuzzy hits). Cached per process for name tokens."""
+        key = item[7]
+        cached = self._reaches.get(key) if key is not None else None
+        if cached is not None:
+            return cached
+        postings = self._postings
+        exact, fuzzy = item[3], item[5]
+        parts = [postings[a:b] for a, b in zip(exact[0].tolist(), exact[1].tolist(), strict=True)]
+        exact_parts = len(parts)
+        if fuzzy is not None:
+            parts += [
+                postings[a:b] for a, b in zip(fuzzy[0].tolist(), fuzzy[1].tolist(), strict=True)
+            ]
+        if len(parts) == 1 and exact_parts == 1 and _increasing(parts[0]):
+            reach = (parts[0], np.zeros(len(parts[0]), dtype=np.uint8))
+        elif not parts:
+            reach = (np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.uint8))
+        else:
+            tag_type: type[np.signedinteger[Any]] = np.int32 if len(self) < 2**30 else np.int64
+            tagged = np.concatenate(parts).astype(tag_type, copy=False)
+            tagged <<= 1
+            tagged[sum(len(part) for part in parts[:exact_parts]) :] |= 1
+            tagged.sort()  # per position: exact (0) before fuzzy (1)
+            pos = tagged >> 1
+            first = np.empty(len(tagged), dtype=bool)
+            first[0] = True
+            np.not_equal(pos[1:], pos[:-1], out=first[1:])
+            tagged = tagged[first]
+            tagged &= 1
+            reach = (pos[first].astype(np.int32, copy=False), tagged.astype(np.uint8))
+        if key is not None:
+            self._reaches_size += len(reach[0])
+            if self._reaches_size > REACH_CACHE:
+                self._reaches.clear()
+                self._reaches_size = len(reach[0])
+            self._reaches[key] = reach
+        return reach
+
+    def _rank(self, query: PreparedEntity, limit: int) -> _Ranked:
+        """Top ``limit`` positions by summed IDF of the query tokens they share."""
+        empty = _Ranked(np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float32))
+        if not len(self) or limit <= 0:
+            return empty
+        total = len(self) + 1
+        cap = max(COMMON_POSTINGS, int(len(self) * COMMON_SHARE))
+        found = self._found(query)
         if not found:
             return empty
-        found.sort(key=lambda item: item[0])
         # Rarer tokens (and the rarest one in any case) reach entities: collect their
         # postings with the credit each one brings, in small arrays (no per-entity scratch).
         rare = [item for item in found if item[0] <= cap] or found[:1]
         common = found[len(rare) :]
-        pos_parts: list[IntArray] = []
-        code_parts: list[int] = []
-        idf_parts: list[float] = []
-        weight_parts: list[float] = []
-        lengths: list[int] = []
+        reaches: list[_Credit] = []
         for number, item in enumerate(rare):
-            _, is_doc, token_weight, exact_spans, exact_size, fuzzy_spans, fuzzy_size = item
+            _, is_doc, token_weight, _, exact_size, _, fuzzy_size, _ = item
             exact_idf = math.log(total / (exact_size + 1)) + 0.1 + (DOC_BONUS if is_doc else 0.0)
             fuzzy_idf = FUZZY_GAIN * (math.log(total / (fuzzy_size + 1)) + 0.1)
-            parts: tuple[tuple[_Spans | None, int, float, float], ...] = (
-                (exact_spans, 2 * number, exact_idf, token_weight),
-                (fuzzy_spans, 2 * number + 1, fuzzy_idf, FUZZY_WEIGHT * token_weight),
-            )
-            for spans, code, gain, share in parts:
-                hits = None if spans is None else self._gather(spans)
-                if hits is not None and len(hits):
-                    pos_parts.append(hits)
-                    code_parts.append(code)
-                    idf_parts.append(gain)
-                    weight_parts.append(share)
-                    lengths.append(len(hits))
-        if not pos_parts:
+            positions, fuzzy = self._reach(item)
+            if len(positions):
+                credit = (exact_idf, fuzzy_idf), (token_weight, FUZZY_WEIGHT * token_weight)
+                reaches.append((number, positions, fuzzy, *credit))
+        if not reaches:
             return empty
-        reached, idf, weight = _credit(
-            pos_parts, code_parts, idf_parts, weight_parts, lengths, 2 * len(rare), total
-        )
-        for _, _, token_weight, exact_spans, exact_size, fuzzy_spans, fuzzy_size in common:
-            # A common token only adds to entities that rarer tokens already reached:
-            # look those up in its posting lists rather than scatter the lists.
+        reached, idf, weight = _credit(reaches, 2 * len(rare), total)
+        if common:
+            self._add_common(_Reached(reached), idf, weight, common, total)
+        return _best(reached, idf, weight, self._mass, limit)
+
+    def _add_common(
+        self,
+        reached: _Reached,
+        idf: FloatArray,
+        weight: FloatArray,
+        common: list[_Item],
+        total: int,
+    ) -> None:
+        """Add the credit of common tokens to the entities rarer tokens reached.
+
+        A common token only adds to entities that rarer tokens already reached:
+        look those up in its posting lists rather than scatter the lists.
+        """
+        for _, _, token_weight, exact_spans, exact_size, fuzzy_spans, fuzzy_size, _ in common:
             exact_idf = math.log(total / (exact_size + 1)) + 0.1
-            if fuzzy_spans is None:  # (adding zero elsewhere changes no float32 sum)
+            if fuzzy_spans is None:
                 hit = self._members(reached, exact_spans, exact_size)
-                idf[hit] += np.float32(exact_idf)
-                weight[hit] += np.float32(token_weight)
+                np.add(idf, np.float32(exact_idf), out=idf, where=hit)
+                np.add(weight, np.float32(token_weight), out=weight, where=hit)
                 continue
-            add_idf = np.zeros(len(reached), dtype=np.float32)
-            add_weight = np.zeros(len(reached), dtype=np.float32)
+            # (adding zero elsewhere changes no float32 sum)
+            add_idf = np.zeros(len(idf), dtype=np.float32)
+            add_weight = np.zeros(len(idf), dtype=np.float32)
             hit = self._members(reached, fuzzy_spans, fuzzy_size)
             add_idf[hit] = FUZZY_GAIN * (math.log(total / (fuzzy_size + 1)) + 0.1)
             add_weight[hit] = FUZZY_WEIGHT * token_weight
@@ -737,44 +839,46 @@ class CandidateIndex:
                 add_weight[hit] = token_weight
             idf += add_idf
             weight += add_weight
-        if len(reached) > limit:
-            # a score is its IDF plus at most COVER_BONUS: only entities whose IDF plus the
-            # bonus reaches the ``limit``-th best IDF can be among the best ``limit``
-            kth = _kth_best(idf, limit)
-            near = np.flatnonzero(idf + np.float32(COVER_BONUS) >= kth)
-            reached, idf, weight = reached[near], idf[near], weight[near]
-        mass = self._mass[reached]
-        cover = np.minimum(1.0, weight / np.maximum(mass, 0.05))
-        scores = idf + COVER_BONUS * cover
-        if len(reached) > limit:
-            top = _top(scores, limit)
-            reached, scores, weight = reached[top], scores[top], weight[top]
-        order = np.argsort(-scores, kind="stable")
-        chosen = reached[order]
-        return _Ranked(chosen.astype(np.int32), weight[order])
 
     def candidates(self, query: PreparedEntity, limit: int = DEFAULT_LIMIT) -> list[PreparedEntity]:
         """Up to ``limit`` listed entities sharing name keys with ``query``, best first."""
         ranked = self._rank(reweigh(query, self.stats), limit)
         return [self.entity(int(pos)) for pos in ranked.positions]
 
-    def _date_rooms(self, positions: IntArray, query: tuple[BirthDate, ...]) -> FloatArray64:
-        """Per candidate, the most its birth dates can add (share of the feature's weight).
+    def _date_rooms(
+        self, positions: IntArray, row_query: Int64Array, queries: list[PreparedEntity]
+    ) -> FloatArray64:
+        """Per candidate row, the most its birth dates can add (share of the feature's
+        weight) against the birth dates of its query (``queries[row_query]``).
 
-        Years two or more apart never score above zero; a one-year gap at most 0.3.
+        Years two or more apart never score above zero; a one-year gap at most 0.3. All
+        rows of a batch at once: every (candidate date, query date) pair is compared.
         """
         rooms = np.zeros(len(positions), dtype=np.float64)
-        if not query or not len(positions):
+        years = [[d[0] for d in q.birth_dates] for q in queries]
+        counts_q = np.array([len(y) for y in years], dtype=np.int64)
+        if not len(positions) or not counts_q.any():
             return rooms
-        starts = self._date_off[positions]
-        counts = self._date_off[positions + 1] - starts
-        years = self._dates[_ranges(starts, counts)] // 10_000
-        if not len(years):
+        at = positions.astype(np.int64)
+        starts = self._date_off[at]
+        counts = self._date_off[at + 1] - starts
+        dated = np.flatnonzero((counts > 0) & (counts_q[row_query] > 0))
+        if not len(dated):
             return rooms
-        gap = np.min(np.abs(years[:, None] - np.array([d[0] for d in query])[None, :]), axis=1)
-        room = np.where(gap == 0, 1.0, np.where(gap == 1, DATE_NEAR_ROOM, 0.0))
-        owner = np.repeat(np.arange(len(positions)), counts)
-        np.maximum.at(rooms, owner, room)
+        counts = counts[dated]
+        cand_years = self._dates[_ranges(starts[dated], counts)] // 10_000
+        row = np.repeat(dated, counts)  # per candidate date, its row
+        query_of = row_query[row]
+        year_off = np.zeros(len(queries) + 1, dtype=np.int64)
+        np.cumsum(counts_q, out=year_off[1:])
+        flat_years = np.array([y for q in years for y in q], dtype=np.int64)
+        pairs = counts_q[query_of]  # query dates per candidate date
+        gap = np.abs(np.repeat(cand_years, pairs) - flat_years[_ranges(year_off[query_of], pairs)])
+        pair_row = np.repeat(row, pairs)
+        near = np.zeros(len(positions), dtype=bool)
+        near[pair_row[gap == 1]] = True
+        rooms[near] = DATE_NEAR_ROOM
+        rooms[pair_row[gap == 0]] = 1.0
         return rooms
 
     def screen(
@@ -817,16 +921,23 @@ class CandidateIndex:
         return results
 
     def _shortlist(
-        self, query: PreparedEntity, limit: int, cutoff: float, algorithm: Algorithm
-    ) -> tuple[IntArray, FloatArray64]:
-        """Candidate positions that may still reach ``cutoff``, with what non-name features
-        can add to each (documents, birth dates)."""
-        ranked = self._rank(query, limit)
-        name_weight, date_room, other_room = _headroom(algorithm, bool(query.documents))
-        positions = ranked.positions
-        room = other_room + date_room * self._date_rooms(positions, query.birth_dates)
-        alive = room + name_weight >= cutoff  # a name scores at most 1
-        return positions[alive], room[alive]
+        self, queries: list[PreparedEntity], limit: int, cutoff: float, algorithm: Algorithm
+    ) -> tuple[IntArray, FloatArray64, Int64Array]:
+        """Candidate positions of a batch of queries that may still reach ``cutoff``, with
+        what non-name features can add to each (documents, birth dates), and the query of
+        each row (rows are in query order)."""
+        ranked = [self._rank(q, limit).positions for q in queries]
+        positions = np.concatenate(ranked) if ranked else np.zeros(0, dtype=np.int32)
+        sizes = np.array([len(p) for p in ranked], dtype=np.int64)
+        row_query = np.repeat(np.arange(len(queries), dtype=np.int64), sizes)
+        name_weight, date_room, plain_room = _headroom(algorithm, False)
+        doc_room = _headroom(algorithm, True)[2]
+        other = np.array(
+            [doc_room if q.documents else plain_room for q in queries], dtype=np.float64
+        )
+        room = other[row_query] + date_room * self._date_rooms(positions, row_query, queries)
+        alive = np.flatnonzero(room + name_weight >= cutoff)  # a name scores at most 1
+        return positions[alive], room[alive], row_query[alive]
 
     def _screen_batch(
         self,
@@ -839,13 +950,9 @@ class CandidateIndex:
         name_weight = _headroom(algorithm, False)[0]
         queries = [reweigh(q, self.stats) for q in queries]
         self._plan_many(t for q in queries for name in q.name_tokens for t in name)
-        shortlists = [self._shortlist(q, limit, cutoff, algorithm) for q in queries]
-        sizes = np.array([len(p) for p, _ in shortlists], dtype=np.int64)
-        if sizes.sum() and name_weight > 0:
+        positions, rooms, row_query = self._shortlist(queries, limit, cutoff, algorithm)
+        if len(positions) and name_weight > 0:
             # upper bounds of the name score first: most candidates stop here
-            positions = np.concatenate([p for p, _ in shortlists])
-            rooms = np.concatenate([r for _, r in shortlists])
-            row_query = np.repeat(np.arange(len(queries), dtype=np.int64), sizes)
             named = batch_name_bounds(
                 [q.name_tokens for q in queries],
                 row_query,
@@ -858,15 +965,13 @@ class CandidateIndex:
                 self._cut_date_conflicts(
                     queries, positions, row_query, named, alive, cutoff, algorithm
                 )
-            bounds = np.append(0, np.cumsum(sizes)).tolist()
-            shortlists = [
-                (positions[a:b][alive[a:b]], rooms[a:b][alive[a:b]]) for a, b in pairwise(bounds)
-            ]
+            positions, row_query = positions[alive], row_query[alive]
         # the shortlisted entities of the whole batch are rebuilt together
-        entities = iter(self._entities(np.concatenate([p for p, _ in shortlists])))
+        entities = iter(self._entities(positions))
+        counts = np.bincount(row_query, minlength=len(queries)).tolist()
         return [
-            self._confirm(query, list(islice(entities, len(positions))), threshold, algorithm)
-            for query, (positions, _) in zip(queries, shortlists, strict=True)
+            self._confirm(query, list(islice(entities, count)), threshold, algorithm)
+            for query, count in zip(queries, counts, strict=True)
         ]
 
     def _cut_date_conflicts(
@@ -940,56 +1045,60 @@ class CandidateIndex:
 
 
 def _credit(
-    pos_parts: list[IntArray],
-    code_parts: list[int],
-    idf_parts: list[float],
-    weight_parts: list[float],
-    lengths: list[int],
-    codes: int,
-    listed: int,
+    reaches: list[_Credit], codes: int, listed: int
 ) -> tuple[IntArray, FloatArray, FloatArray]:
     """Distinct positions with their summed IDF and weight over the tokens reaching them.
 
-    A part's code is ``2 * token + (0 exact, 1 fuzzy)`` (``codes`` is even): per
-    token and position an exact hit overrides a fuzzy one, and each token
-    counts once per position (positions are below ``listed``). With a single token
-    there is nothing to sum.
+    Each reach is a token's number, its distinct positions, whether each is only a
+    fuzzy hit (0 / 1), its (exact, fuzzy) IDF and (exact, fuzzy) weight. Per
+    position the tokens' credits are added in the order of their numbers (``codes``
+    is twice the number of tokens; positions are below ``listed``). With a single
+    token there is nothing to sum.
     """
-    if len(pos_parts) == 1 and _increasing(pos_parts[0]):  # one posting list: nothing to merge
-        count = len(pos_parts[0])
-        return (
-            pos_parts[0].copy(),
-            np.full(count, idf_parts[0], dtype=np.float32),
-            np.full(count, weight_parts[0], dtype=np.float32),
-        )
+    if len(reaches) == 1:
+        _, positions, fuzzy, idfs, weights = reaches[0]
+        idf_pair = np.array(idfs, dtype=np.float32)
+        weight_pair = np.array(weights, dtype=np.float32)
+        return positions, idf_pair.take(fuzzy), weight_pair.take(fuzzy)
     key_type: type[np.signedinteger[Any]] = np.int32 if listed * codes < 2**31 else np.int64
-    positions = pos_parts[0] if len(pos_parts) == 1 else np.concatenate(pos_parts)
-    keys: npt.NDArray[np.signedinteger[Any]] = (
-        positions.astype(key_type) * codes
-    )  # int32 sorts faster
-    if len(code_parts) == 1:
-        keys += code_parts[0]
-    else:
-        keys += np.repeat(np.array(code_parts, dtype=key_type), lengths)
-    keys.sort()
-    pair = keys >> 1  # (position, token): exact sorts before fuzzy
-    first = np.empty(len(keys), dtype=bool)
-    first[0] = True
-    np.not_equal(pair[1:], pair[:-1], out=first[1:])
-    keys = keys[first]
     idf_table = np.zeros(codes, dtype=np.float32)
     weight_table = np.zeros(codes, dtype=np.float32)
-    idf_table[code_parts] = idf_parts
-    weight_table[code_parts] = weight_parts
-    if codes == 2:  # one token: one (position, token) pair per position
-        code = keys & 1
-        return (keys >> 1).astype(np.int32, copy=False), idf_table[code], weight_table[code]
+    parts = []
+    for number, positions, fuzzy, idfs, weights in reaches:
+        idf_table[2 * number : 2 * number + 2] = idfs
+        weight_table[2 * number : 2 * number + 2] = weights
+        part = positions.astype(key_type) * codes
+        part += fuzzy
+        part += 2 * number
+        parts.append(part)
+    keys = np.concatenate(parts)
+    keys.sort()  # (position, token) pairs are distinct: by position, then token
     pos = keys // codes
     code = keys - pos * codes
     starts = np.flatnonzero(np.concatenate(([True], pos[1:] != pos[:-1])))
     idf = np.add.reduceat(idf_table[code], starts)
     weight = np.add.reduceat(weight_table[code], starts)
     return pos[starts].astype(np.int32, copy=False), idf, weight
+
+
+def _best(
+    reached: IntArray, idf: FloatArray, weight: FloatArray, masses: FloatArray, limit: int
+) -> _Ranked:
+    """The ``limit`` best of the reached positions by IDF plus the cover bonus (among equal
+    scores, the lowest positions), best first, with their shared weights."""
+    if len(reached) > max(limit, NEAR_FROM):
+        # a score is its IDF plus at most COVER_BONUS: only entities whose IDF plus the
+        # bonus reaches the ``limit``-th best IDF can be among the best ``limit``
+        kth = _kth_best(idf, limit)
+        near = np.flatnonzero(idf + np.float32(COVER_BONUS) >= kth)
+        reached, idf, weight = reached.take(near), idf.take(near), weight.take(near)
+    mass = masses.take(reached)  # (take: faster than indexing)
+    np.maximum(mass, 0.05, out=mass)
+    cover = np.divide(weight, mass, out=mass)
+    np.minimum(cover, 1.0, out=cover)
+    cover *= COVER_BONUS
+    order = _top(np.add(idf, cover, out=cover), limit)
+    return _Ranked(reached.take(order).astype(np.int32, copy=False), weight.take(order))
 
 
 def _increasing(values: IntArray) -> bool:
@@ -1004,16 +1113,19 @@ def _kth_best(values: npt.NDArray[np.floating[Any]], k: int) -> float:
     return float(np.sort(values)[len(values) - k])
 
 
-def _top(scores: npt.NDArray[np.floating[Any]], limit: int) -> Int64Array:
-    """Ascending indices of the ``limit`` best scores; among equal scores at the cut, the
-    lowest indices (``len(scores) > limit``)."""
-    kth = _kth_best(scores, limit)
-    top = np.flatnonzero(scores >= kth)
-    if len(top) > limit:
-        tie = scores[top] == kth
-        better = len(top) - int(np.count_nonzero(tie))
-        top = top[~tie | (np.cumsum(tie) <= limit - better)]
-    return top
+def _top(scores: FloatArray, limit: int) -> IntArray:
+    """Indices of the ``limit`` best scores, best first; among equal scores, the lowest
+    indices first (as a stable sort of the negated scores). Scores are positive, so their
+    float32 bits sort as they do: one sort of distinct (bits, index) keys does it."""
+    keys = (~scores.view(np.uint32)).astype(np.uint64)
+    keys <<= np.uint64(32)
+    keys |= np.arange(len(keys), dtype=np.uint64)
+    if len(keys) > limit:
+        keys = np.partition(keys, limit - 1)[:limit]  # distinct keys: no slow selection
+    keys.sort()
+    keys &= np.uint64(0xFFFFFFFF)
+    order: IntArray = keys.astype(np.int32)
+    return order
 
 
 def _ranges(starts: Int64Array, counts: Int64Array) -> Int64Array:
@@ -1025,17 +1137,6 @@ def _ranges(starts: Int64Array, counts: Int64Array) -> Int64Array:
     np.cumsum(counts[:-1], out=offsets[1:])
     flat: Int64Array = np.arange(total, dtype=np.int64) + np.repeat(starts - offsets, counts)
     return flat
-
-
-def _distinct(values: IntArray) -> IntArray:
-    """Sorted distinct values (np.unique hashes, which is slower on small arrays)."""
-    ordered = np.sort(values)
-    if len(ordered) < 2:
-        return ordered
-    keep = np.empty(len(ordered), dtype=bool)
-    keep[0] = True
-    np.not_equal(ordered[1:], ordered[:-1], out=keep[1:])
-    return ordered[keep]
 
 
 def _headroom(algorithm: Algorithm, documents: bool) -> tuple[float, float, float]:

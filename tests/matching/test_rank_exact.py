@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from dataclasses import replace
 
 import numpy as np
 import numpy.typing as npt
@@ -139,8 +140,14 @@ def _reference(
 
 
 @pytest.mark.parametrize(
-    ("common", "bitmap", "limit"),
-    [(5000, 2000, 50), (60, 2000, 50), (60, 100, 5), (150, 100, 20)],
+    ("common", "bitmap", "limit", "near"),
+    [
+        (5000, 2000, 50, 1000),
+        (5000, 2000, 50, 0),
+        (60, 2000, 50, 60),
+        (60, 100, 5, 0),
+        (150, 100, 20, 1000),
+    ],
 )
 def test_rank_equals_the_reference(
     world: tuple[CandidateIndex, list[PreparedEntity]],
@@ -148,20 +155,82 @@ def test_rank_equals_the_reference(
     common: int,
     bitmap: int,
     limit: int,
+    near: int,
 ) -> None:
     # small thresholds make given names common tokens (membership by search and by bitmap)
+    # and cut reached entities by their IDF first (``near``) or not
     monkeypatch.setattr(index_module, "COMMON_POSTINGS", common)
     monkeypatch.setattr(index_module, "BITMAP_FROM", bitmap)
+    monkeypatch.setattr(index_module, "NEAR_FROM", near)
     index, queries = world
     index._reset_caches()
     cut = 0
-    for query in queries:
-        ranked = index._rank(query, limit)
-        positions, shared = _reference(index, query, limit)
-        assert ranked.positions.tolist() == positions, query.names
-        assert ranked.shared.tobytes() == np.array(shared, dtype=F32).tobytes(), query.names
-        cut += len(positions) == limit
-    assert cut > 10  # queries reach more entities than the limit: the cut is tested
+    for rerun in (False, True):  # the second time, tokens' reaches come from the cache
+        for query in queries:
+            ranked = index._rank(query, limit)
+            positions, shared = _reference(index, query, limit)
+            assert ranked.positions.tolist() == positions, (query.names, rerun)
+            assert ranked.shared.tobytes() == np.array(shared, dtype=F32).tobytes(), query.names
+            cut += len(positions) == limit
+    assert cut > 20  # queries reach more entities than the limit: the cut is tested
+    assert index._reaches  # and reaches were cached
+
+
+def test_reach_cache_starts_afresh_when_full(
+    world: tuple[CandidateIndex, list[PreparedEntity]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    index, queries = world
+    index._reset_caches()
+    expected = [index._rank(q, 20).positions.tolist() for q in queries[:60]]
+    monkeypatch.setattr(index_module, "REACH_CACHE", 50)
+    index._reset_caches()
+    assert [index._rank(q, 20).positions.tolist() for q in queries[:60]] == expected
+    assert index._reaches_size <= max(50, max(len(r[0]) for r in index._reaches.values()))
+    # the caches are per process: never pickled
+    assert not {"_reaches", "_reaches_size", "_bitmaps"} & set(index.__getstate__())
+
+
+def test_top_is_a_stable_sort_of_the_negated_scores() -> None:
+    rng = np.random.default_rng(5)
+    for size in (1, 7, 50, 51, 300, 5000):
+        for levels in (1, 3, 1000):  # few distinct scores: many ties at the cut
+            scores = (rng.integers(1, levels + 1, size) * F32(0.37)).astype(F32)
+            for limit in (1, 5, 50):
+                expected = np.argsort(-scores, kind="stable")[:limit]
+                assert index_module._top(scores, limit).tolist() == expected.tolist()
+
+
+def _date_rooms_one_by_one(
+    index: CandidateIndex, positions: list[int], query: PreparedEntity
+) -> list[float]:
+    """Per candidate: 1 if a birth year equals one of the query's, 0.3 if one is a year
+    off, else 0 (the most its birth dates can add)."""
+    years = [d[0] for d in query.birth_dates]
+    rooms = []
+    for pos in positions:
+        gaps = [abs(d[0] - y) for d in index.entity(pos).birth_dates for y in years]
+        best = min(gaps, default=2)
+        rooms.append(1.0 if best == 0 else index_module.DATE_NEAR_ROOM if best == 1 else 0.0)
+    return rooms
+
+
+def test_date_rooms_of_a_batch_equal_rooms_one_by_one(
+    world: tuple[CandidateIndex, list[PreparedEntity]],
+) -> None:
+    index, queries = world
+    two_dates = (*queries[0].birth_dates, (1961, None, None), (1975, 3, 2))
+    batch = [*queries[:40], replace(queries[1], birth_dates=two_dates)]
+    ranked = [index._rank(q, 30).positions.tolist() for q in batch]
+    positions = np.array([p for r in ranked for p in r], dtype=np.int32)
+    row_query = np.repeat(np.arange(len(batch)), [len(r) for r in ranked])
+    rooms = index._date_rooms(positions, row_query, batch).tolist()
+    expected = [
+        x for q, r in zip(batch, ranked, strict=True) for x in _date_rooms_one_by_one(index, r, q)
+    ]
+    assert rooms == expected
+    assert {0.0, index_module.DATE_NEAR_ROOM, 1.0} <= set(rooms)  # every case is tested
+    assert any(not q.birth_dates for q in batch)
+    assert not index._date_rooms(positions[:0], row_query[:0], batch).size
 
 
 def test_plans_of_a_batch_equal_plans_one_by_one(
