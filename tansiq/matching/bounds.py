@@ -797,6 +797,23 @@ def _name_bits(names: Names, listed: ListedTokens, which: I64) -> U64:
     return out
 
 
+def _follows_score(algorithm: Algorithm) -> bool:
+    """Whether ``Algorithm.score``'s birth-date rule applies as bounded below: the class
+    itself (not a subclass that may score otherwise), one name feature scored before the
+    one birth-date feature (the conflict's weight reads the name's evidence), and
+    non-negative conflict weights."""
+    names = [f.name for f in algorithm.features]
+    dated = [f for f in algorithm.features if f.name == "birth_date"]
+    return (
+        type(algorithm) is Algorithm
+        and len(dated) == 1
+        and dated[0].func is birth_date
+        and names.count("name") == 1
+        and names.index("name") < names.index("birth_date")
+        and min(algorithm.date_conflict_weights) >= 0
+    )
+
+
 def date_conflict_bounds(
     algorithm: Algorithm,
     dates: Sequence[tuple[tuple[BirthDate, ...], tuple[BirthDate, ...]]],
@@ -810,10 +827,9 @@ def date_conflict_bounds(
     (where one is possible) leave of it. Rows without a sure conflict get 0.
     """
     out = np.zeros(len(dates), dtype=np.float64)
-    dated = [f for f in algorithm.features if f.name == "birth_date"]
-    low, high = algorithm.date_conflict_weights
-    if len(dated) != 1 or dated[0].func is not birth_date or min(low, high) < 0:
+    if not _follows_score(algorithm):
         return out
+    low, high = algorithm.date_conflict_weights
     first, full = LONG_NAME_TOKENS
     mass, pairs, weakest = names.mass.tolist(), names.pairs.tolist(), names.weakest.tolist()
     for r, (query, cand) in enumerate(dates):

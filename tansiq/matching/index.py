@@ -1115,9 +1115,13 @@ def _kth_best(values: npt.NDArray[np.floating[Any]], k: int) -> float:
 
 def _top(scores: FloatArray, limit: int) -> IntArray:
     """Indices of the ``limit`` best scores, best first; among equal scores, the lowest
-    indices first (as a stable sort of the negated scores). Scores are positive, so their
-    float32 bits sort as they do: one sort of distinct (bits, index) keys does it."""
-    keys = (~scores.view(np.uint32)).astype(np.uint64)
+    indices first (as a stable sort of the negated scores). Float32 bits made to sort as
+    their values (negative scores: all bits flipped; others: the sign bit set; -0.0 as 0.0)
+    give one sort of distinct (bits, index) keys. IDFs of tokens whose postings outnumber
+    the list are negative, so scores can be."""
+    bits = (scores + np.float32(0.0)).view(np.uint32)  # + 0.0 turns -0.0 into 0.0
+    ordered = np.where(bits >> np.uint32(31), ~bits, bits | np.uint32(0x80000000))
+    keys = (~ordered).astype(np.uint64)
     keys <<= np.uint64(32)
     keys |= np.arange(len(keys), dtype=np.uint64)
     if len(keys) > limit:

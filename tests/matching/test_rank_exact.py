@@ -194,7 +194,10 @@ def test_top_is_a_stable_sort_of_the_negated_scores() -> None:
     rng = np.random.default_rng(5)
     for size in (1, 7, 50, 51, 300, 5000):
         for levels in (1, 3, 1000):  # few distinct scores: many ties at the cut
-            scores = (rng.integers(1, levels + 1, size) * F32(0.37)).astype(F32)
+            # negative and signed-zero scores too: a token's IDF is below 0 when its
+            # postings outnumber the list
+            scores = (rng.integers(-levels, levels + 1, size) * F32(0.37)).astype(F32)
+            scores[rng.random(size) < 0.1] = F32(-0.0)
             for limit in (1, 5, 50):
                 expected = np.argsort(-scores, kind="stable")[:limit]
                 assert index_module._top(scores, limit).tolist() == expected.tolist()

@@ -7,14 +7,16 @@ typos, dropped or swapped tokens, other birth years and documents.
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
 import pytest
 from followthemoney import model
 
-from tansiq.matching import CandidateIndex, prepare
+from tansiq.matching import ALGORITHM, CandidateIndex, compare, prepare
 from tansiq.matching import index as index_module
+from tansiq.matching.algorithm import Algorithm
 from tansiq.matching.bounds import (
     ListedTokens,
     NameBounds,
@@ -157,6 +159,27 @@ def test_name_bounds_change_no_alert(
     slow = [[(m.candidate_id, m.score) for m in index.screen(q, threshold)] for q in queries]
     assert fast == slow
     assert sum(map(len, fast)) > 50
+
+
+def _birth_date_first(algorithm: Algorithm) -> Algorithm:
+    features = algorithm.features
+    at = [f.name for f in features].index("birth_date")
+    return replace(algorithm, features=(features[at], *features[:at], *features[at + 1 :]))
+
+
+@pytest.mark.parametrize("threshold", [0.6, 0.65, 0.7])
+def test_a_birth_date_scored_before_the_name_keeps_screening_exact(threshold: float) -> None:
+    # scored before the name, a date conflict weighs its lowest weight whatever the name:
+    # the date-conflict cut must not assume the weight a name match would give it
+    algorithm = _birth_date_first(ALGORITHM)
+    listed = [_entity("listed-z", "Zorvandel", birthDate="1961-03-14")]
+    listed += [_entity(f"listed-{k}", f"Fel{k}ix Namoq{k}", birthDate="1950") for k in range(20)]
+    index = CandidateIndex.build(prepare(e) for e in listed)
+    query = prepare(_entity("trav-z", "Zorvandel", birthDate="1955-07-02"))
+    exact = compare(query, index.entity(0), algorithm=algorithm, stats=index.stats)
+    assert exact.score >= threshold  # (0.73: the dates conflict, the name is the same)
+    found = index.screen(query, threshold, algorithm=algorithm)
+    assert [(m.candidate_id, m.score) for m in found] == [("listed-z", exact.score)]
 
 
 def test_screen_many_equals_screen_one_by_one(
