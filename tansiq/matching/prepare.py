@@ -62,8 +62,10 @@ def parse_date(value: str) -> BirthDate | None:
     if found is None:
         return None
     year, month, day = found.groups()
-    month_i = int(month) if month else None
-    day_i = int(day) if day else None
+    # a month or day out of range (00 is a common "unknown") is not known; nor is a
+    # day without its month
+    month_i = int(month) if month and 1 <= int(month) <= 12 else None
+    day_i = int(day) if month_i and day and 1 <= int(day) <= 31 else None
     return (int(year), month_i, day_i)
 
 

@@ -1,7 +1,7 @@
 """New names read in a document, linked to known people and organisations by the matching engine.
 
 The gazetteer resolves a mention when its folded words are a known name or alias. A name spelt
-another way ('Abdelhak El Khiam' for the listed 'Abdelhak El Khiame', or in Arabic script) is a
+another way ('Abdelhak El Khiab' for the listed 'Abdelhak El Khiabe', or in Arabic script) is a
 candidate instead; here each candidate is screened against the candidate index of the datasets
 that hold known entities, by name alone. It is linked only when the name agrees strongly (the name
 feature at ``LINK_NAME_SCORE`` or more), has two words or more besides particles, and one known

@@ -32,8 +32,8 @@ def test_tokenise_never_fails(text: str) -> None:
 
 
 def test_script_detection() -> None:
-    assert token_script("khiame") is Script.LATIN
-    assert token_script("الخيام") is Script.ARABIC
+    assert token_script("khiabe") is Script.LATIN
+    assert token_script("الخياب") is Script.ARABIC
     assert token_script("김") is Script.OTHER
     assert token_script("Éric") is Script.LATIN
 
@@ -46,7 +46,7 @@ def test_diacritics_and_apostrophes_are_removed() -> None:
 def test_romanisation_variants_share_key() -> None:
     keys = {phonetic_key(n) for n in ("mohammed", "mohamed", "muhammad", "mohammad")}
     assert len(keys) == 1
-    assert phonetic_key("khiame") == phonetic_key("khiyam")
+    assert phonetic_key("khiabe") == phonetic_key("khiyab")
     assert phonetic_key("djaafar") == phonetic_key("jafar")
 
 
