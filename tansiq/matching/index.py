@@ -1168,4 +1168,5 @@ BUILD_PARTS: tuple[Any, ...] = (
     CandidateIndex.__getstate__,
     CandidateIndex.__setstate__,
 )
-"""What shapes a built (pickled) index: caches of built indexes key on their source."""
+"""What shapes a built (pickled) index: the speed bench keys its cached indexes on their source
+(the product keys on a digest of the whole matching package: services.watchlist_index)."""

@@ -6,13 +6,18 @@ import functools
 import hashlib
 import logging
 import pickle
+import platform
+import tempfile
+import threading
 from collections import OrderedDict, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
 
 from followthemoney.proxy import EntityProxy
 
+import tansiq.domain.entities
 import tansiq.matching
 from tansiq.domain.entities import DOCUMENT_NUMBERS, build_entity, group_by_entity
 from tansiq.domain.policy import Scope
@@ -23,6 +28,9 @@ log = logging.getLogger(__name__)
 SCREENED_SCHEMATA = ("Person", "Organization", "Company", "LegalEntity", "PublicBody")
 MEMORY_SLOTS = 4
 _MEMORY: OrderedDict[str, WatchlistIndex] = OrderedDict()
+_MEMORY_LOCK = threading.Lock()
+DEPENDENCIES = ("followthemoney", "rigour", "numpy", "rapidfuzz", "tansiq")
+"""Packages whose versions key the cache too (what the index holds is made with them)."""
 
 
 @dataclass
@@ -64,16 +72,31 @@ def watchlist_entities(app: Tansiq, datasets: Sequence[str], scope: Scope) -> It
         yield entity
 
 
+def _version(package: str) -> str:
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return "-"
+
+
 @functools.cache
 def _code_digest() -> str:
-    """Digest of the matching code: a cached index pickled by other code is never loaded.
+    """Digest of the code that makes a cached index: a pickle made by other code is never loaded.
 
     The algorithm's version changes with its scores, not with the index's layout, so the
     version alone would let an upgrade load a pickle of classes that have since changed.
+    The sources of the matching package, of this module and of the entity building, the
+    versions of the packages they use and Python's all count.
     """
     digest = hashlib.sha1(usedforsecurity=False)
-    for path in sorted(Path(tansiq.matching.__file__).parent.glob("*.py")):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    sources = sorted(Path(tansiq.matching.__file__).parent.glob("*.py"))
+    sources += [Path(__file__), Path(tansiq.domain.entities.__file__)]
+    for path in sources:
+        if path.suffix == ".py" and path.exists():
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    for package in DEPENDENCIES:
+        digest.update(f"{package}={_version(package)};".encode())
+    digest.update(platform.python_version().encode())
     return digest.hexdigest()[:16]
 
 
@@ -91,16 +114,28 @@ def _build(app: Tansiq, datasets: tuple[str, ...], scope: Scope, key: str) -> Wa
     built = WatchlistIndex(key, datasets, CandidateIndex.build(prepared))
     path = _disk_path(app, key)
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    with tmp.open("wb") as handle:
-        pickle.dump(built, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    # a temporary file of its own: two processes building the same index do not collide
+    with tempfile.NamedTemporaryFile(
+        "wb", dir=path.parent, prefix=path.stem + ".", suffix=".tmp", delete=False
+    ) as handle:
+        tmp = Path(handle.name)
+        try:
+            pickle.dump(built, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        except BaseException:
+            handle.close()
+            tmp.unlink(missing_ok=True)
+            raise
     tmp.replace(path)
     log.info("Built the candidate index of %s: %d entries", ",".join(datasets), len(built))
     return built
 
 
-def _from_disk(path: Path) -> WatchlistIndex | None:
-    """The cached index in ``path``, or None when there is none or it cannot be read."""
+def _from_disk(path: Path, key: str) -> WatchlistIndex | None:
+    """The cached index in ``path``, or None when there is none or it cannot be read.
+
+    The cache directory is the application's own (under its data directory): whoever
+    can write there can change the data anyway, so the pickle is trusted as written.
+    """
     if not path.exists():
         return None
     try:
@@ -109,20 +144,26 @@ def _from_disk(path: Path) -> WatchlistIndex | None:
     except Exception as error:  # a truncated or foreign file: rebuild rather than fail
         log.warning("Ignoring the unreadable index cache %s (%s); rebuilding", path, error)
         return None
-    return index if isinstance(index, WatchlistIndex) else None
+    if not isinstance(index, WatchlistIndex) or index.key != key:
+        log.warning("Ignoring the index cache %s: not the index of its key; rebuilding", path)
+        return None
+    return index
 
 
 def load_index(app: Tansiq, datasets: Sequence[str], scope: Scope) -> WatchlistIndex:
     """The index of these datasets as ``scope`` sees them now: from memory, disk, or built."""
     names = tuple(sorted(set(datasets)))
     key = _key(names, app.store.dataset_state(list(names), scope) + repr(scope))
-    if key in _MEMORY:
-        _MEMORY.move_to_end(key)
-        return _MEMORY[key]
-    index = _from_disk(_disk_path(app, key))
+    with _MEMORY_LOCK:
+        found = _MEMORY.get(key)
+        if found is not None:
+            _MEMORY.move_to_end(key)
+            return found
+    index = _from_disk(_disk_path(app, key), key)
     if index is None:
         index = _build(app, names, scope, key)
-    _MEMORY[key] = index
-    while len(_MEMORY) > MEMORY_SLOTS:
-        _MEMORY.popitem(last=False)
+    with _MEMORY_LOCK:
+        _MEMORY[key] = index
+        while len(_MEMORY) > MEMORY_SLOTS:
+            _MEMORY.popitem(last=False)
     return index

@@ -178,5 +178,27 @@ def test_an_unreadable_or_stale_index_cache_is_rebuilt_not_loaded(
     assert cached.read_bytes() != b"\x80\x05truncated"
     # other matching code (an upgrade changing the index's classes) looks for another file
     monkeypatch.setattr(watchlist_index, "_code_digest", lambda: "other-code")
-    assert fresh_load().key != built.key
-    assert len(list((app.settings.data_dir / "cache").glob("watchlist-*.pickle"))) == 2
+    other = fresh_load()
+    assert other.key != built.key
+    files = list((app.settings.data_dir / "cache").glob("watchlist-*"))
+    assert len(files) == 2 and all(f.suffix == ".pickle" for f in files)  # no temporary left
+    # a file holding another key's index (copied, renamed) is not taken for this key's
+    (other_file,) = (f for f in files if other.key in f.name)
+    cached.write_bytes(other_file.read_bytes())
+    monkeypatch.undo()
+    assert fresh_load().key == built.key
+
+
+def test_the_index_cache_key_follows_the_code_and_package_versions(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from tansiq.services import watchlist_index
+
+    watchlist_index._code_digest.cache_clear()
+    now = watchlist_index._code_digest()
+    monkeypatch.setattr(watchlist_index, "_version", lambda package: f"{package}-9.9")
+    watchlist_index._code_digest.cache_clear()
+    assert watchlist_index._code_digest() != now  # another numpy, rigour, ... : rebuilt
+    monkeypatch.undo()
+    watchlist_index._code_digest.cache_clear()
+    assert watchlist_index._code_digest() == now
