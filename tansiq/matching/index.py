@@ -110,10 +110,10 @@ PLAN_CACHE = 200_000
 BOUND_SLACK = 1e-6
 """Added to name-score bounds so float rounding can never skip a candidate that counts."""
 SCREEN_BATCH = 64
+"""Queries whose candidates' name bounds are computed together."""
 NEAR_FROM = 1_000
 """Reached entities from which only those whose IDF can still make the best ones get a
 score (below, scoring them all costs less than finding the cut)."""
-"""Queries whose candidates' name bounds are computed together."""
 BITMAP_FROM = 2_000
 """Postings from which a common token's membership test uses a per-process bitmap."""
 BITMAP_CACHE = 256
@@ -648,9 +648,12 @@ class CandidateIndex:
             return None
         if len(starts) == 1:
             return self._postings[int(starts[0]) : int(ends[0])]
+        return np.concatenate(self._slices(spans))
+
+    def _slices(self, spans: _Spans) -> list[IntArray]:
+        """The posting lists of ``spans``, one array view each."""
         postings = self._postings
-        parts = [postings[a:b] for a, b in zip(starts.tolist(), ends.tolist(), strict=True)]
-        return np.concatenate(parts)
+        return [postings[a:b] for a, b in zip(spans[0].tolist(), spans[1].tolist(), strict=True)]
 
     def _members(self, reached: _Reached, spans: _Spans, size: int) -> BoolArray:
         """Which of the sorted positions ``reached`` appear in the posting lists of ``spans``.
@@ -690,9 +693,13 @@ class CandidateIndex:
             self._bitmaps[key] = bits
         return bits
 
+    def _common_from(self) -> int:
+        """Postings above which a query token counts as common (given names, particles)."""
+        return max(COMMON_POSTINGS, int(len(self) * COMMON_SHARE))
+
     def _found(self, query: PreparedEntity) -> list[_Item]:
         """The query's distinct name tokens and documents that reach the list, rarest first."""
-        cap = max(COMMON_POSTINGS, int(len(self) * COMMON_SHARE))
+        cap = self._common_from()
         found: list[_Item] = []
         seen: set[str] = set()
         repeats: dict[str, int] = {}
@@ -744,14 +751,11 @@ class CandidateIndex:
         cached = self._reaches.get(key) if key is not None else None
         if cached is not None:
             return cached
-        postings = self._postings
         exact, fuzzy = item[3], item[5]
-        parts = [postings[a:b] for a, b in zip(exact[0].tolist(), exact[1].tolist(), strict=True)]
+        parts = self._slices(exact)
         exact_parts = len(parts)
         if fuzzy is not None:
-            parts += [
-                postings[a:b] for a, b in zip(fuzzy[0].tolist(), fuzzy[1].tolist(), strict=True)
-            ]
+            parts += self._slices(fuzzy)
         if len(parts) == 1 and exact_parts == 1 and _increasing(parts[0]):
             reach = (parts[0], np.zeros(len(parts[0]), dtype=np.uint8))
         elif not parts:
@@ -783,7 +787,7 @@ class CandidateIndex:
         if not len(self) or limit <= 0:
             return empty
         total = len(self) + 1
-        cap = max(COMMON_POSTINGS, int(len(self) * COMMON_SHARE))
+        cap = self._common_from()
         found = self._found(query)
         if not found:
             return empty

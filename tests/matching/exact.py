@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import numpy.typing as npt
 
-from tansiq.matching import CandidateIndex, compare
+from tansiq.matching import CandidateIndex, compare, prepare
 from tansiq.matching.bounds import ListedTokens, NameBounds, batch_name_bounds, batch_upper_bounds
 from tansiq.matching.names import NameScore, name_similarity
-from tansiq.matching.prepare import PreparedEntity
+from tansiq.matching.prepare import PreparedEntity, reweigh
 
 DEFAULT_THRESHOLD = 0.7
 
@@ -77,3 +79,11 @@ def name_bounds_and_exact(
         exact = [name_similarity(q, n) for q in batch[b].name_tokens for n in cand.name_tokens]
         found.append((bounds.subset(np.array([r])), exact, batch[b], cand))
     return found
+
+
+def indexed(
+    listed: list[Any], travellers: list[Any]
+) -> tuple[CandidateIndex, list[PreparedEntity]]:
+    """The index of the listed entities, and the travellers prepared and re-weighed by it."""
+    index = CandidateIndex.build(prepare(e) for e in listed)
+    return index, [reweigh(prepare(t), index.stats) for t in travellers]

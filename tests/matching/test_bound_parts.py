@@ -17,10 +17,10 @@ import numpy as np
 import pytest
 from followthemoney import model
 
-from tansiq.matching import ALGORITHM, CandidateIndex, prepare
+from tansiq.matching import ALGORITHM, CandidateIndex
 from tansiq.matching.bounds import date_conflict_bounds
-from tansiq.matching.prepare import PreparedEntity, reweigh
-from tests.matching.exact import name_bounds_and_exact
+from tansiq.matching.prepare import PreparedEntity
+from tests.matching.exact import indexed, name_bounds_and_exact
 
 GIVEN = ["Orvald", "Bramwen", "Isadora", "Tamsin", "Odalric", "Yevka", "Orvold", "Tamsen"]
 SYLLABLES = ["ka", "ro", "mi", "shu", "tel", "van", "dor", "ith", "lu", "bre"]
@@ -82,8 +82,7 @@ def families() -> tuple[CandidateIndex, list[PreparedEntity]]:
         elif roll < 0.45:
             words.reverse()
         travellers.append(_entity(f"trav-{k}", [" ".join(words)], _date(rng)))
-    index = CandidateIndex.build(prepare(e) for e in listed)
-    return index, [reweigh(prepare(t), index.stats) for t in travellers]
+    return indexed(listed, travellers)
 
 
 def test_name_bound_parts_are_never_below_the_exact_comparison(

@@ -14,11 +14,12 @@ import numpy as np
 import pytest
 from rapidfuzz.distance import OSA
 
-from tansiq.matching import CandidateIndex, prepare
+from tansiq.matching import CandidateIndex
 from tansiq.matching import bounds as bounds_module
 from tansiq.matching.bounds import CAP_SLACK, WANTED_MARGIN, ListedTokens, batch_name_bounds
-from tansiq.matching.prepare import PreparedEntity, reweigh
+from tansiq.matching.prepare import PreparedEntity
 
+from .exact import indexed
 from .test_cross_bounds import _token_pairs
 from .test_screen_exact import _world
 
@@ -89,8 +90,7 @@ def _edit(rng: random.Random, word: str) -> str:
 @pytest.fixture(scope="module")
 def world() -> tuple[CandidateIndex, list[PreparedEntity]]:
     listed, travellers = _world()
-    index = CandidateIndex.build(prepare(e) for e in listed)
-    return index, [reweigh(prepare(t), index.stats) for t in travellers]
+    return indexed(listed, travellers)
 
 
 def test_skipped_token_pairs_are_bounded_by_0(

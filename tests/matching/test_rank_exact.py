@@ -18,7 +18,7 @@ import numpy as np
 import numpy.typing as npt
 import pytest
 
-from tansiq.matching import CandidateIndex, prepare
+from tansiq.matching import CandidateIndex
 from tansiq.matching import bounds as bounds_module
 from tansiq.matching import index as index_module
 from tansiq.matching.bounds import ListedTokens, pair_token_bounds
@@ -29,8 +29,9 @@ from tansiq.matching.index import (
     FUZZY_GAIN,
     FUZZY_WEIGHT,
 )
-from tansiq.matching.prepare import PreparedEntity, reweigh
+from tansiq.matching.prepare import PreparedEntity
 
+from .exact import indexed
 from .test_screen_exact import _world
 
 F32 = np.float32
@@ -42,8 +43,7 @@ Item = tuple[int, bool, float, Spans, int, Spans | None, int]
 @pytest.fixture(scope="module")
 def world() -> tuple[CandidateIndex, list[PreparedEntity]]:
     listed, travellers = _world()
-    index = CandidateIndex.build(prepare(e) for e in listed)
-    return index, [reweigh(prepare(t), index.stats) for t in travellers]
+    return indexed(listed, travellers)
 
 
 def _positions(index: CandidateIndex, spans: Spans | None) -> set[int]:
