@@ -55,6 +55,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from . import kernels
 from .algorithm import ALGORITHM, Algorithm, Match
 from .bounds import ListedTokens, NameBounds, Names, batch_name_bounds, date_conflict_bounds
 from .crossscript import pattern_skeletons
@@ -101,6 +102,8 @@ FloatArray64 = npt.NDArray[np.float64]
 BoolArray = npt.NDArray[np.bool_]
 _Spans = tuple[Int64Array, Int64Array]
 _NO_SPANS: _Spans = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))
+_NO_BITS = np.zeros(0, dtype=np.uint8)
+_Tags = npt.NDArray[np.uint8]
 _Item = tuple[int, bool, float, _Spans, int, "_Spans | None", int, tuple[Any, ...] | None]
 """A query token or document that reaches the list: (postings it counts, is a document,
 weight, exact spans, exact size, fuzzy spans or None, fuzzy size, reach cache key)."""
@@ -371,6 +374,9 @@ class CandidateIndex:
     _token_ids: IntArray
     _token_off: Int64Array
     _tokens: list[NameToken]
+
+    compiled: bool = kernels.AVAILABLE
+    """Rank with the compiled loops (``kernels``); False: the numpy path (same results)."""
 
     def __init__(self) -> None:
         self.stats = NameStats(0)
@@ -752,6 +758,11 @@ class CandidateIndex:
         if cached is not None:
             return cached
         exact, fuzzy = item[3], item[5]
+        if self.compiled and len(self) < 2**30:
+            reach = self._reach_compiled(exact, fuzzy)
+            if key is not None:
+                self._keep_reach(key, reach)
+            return reach
         parts = self._slices(exact)
         exact_parts = len(parts)
         if fuzzy is not None:
@@ -774,12 +785,33 @@ class CandidateIndex:
             tagged &= 1
             reach = (pos[first].astype(np.int32, copy=False), tagged.astype(np.uint8))
         if key is not None:
-            self._reaches_size += len(reach[0])
-            if self._reaches_size > REACH_CACHE:
-                self._reaches.clear()
-                self._reaches_size = len(reach[0])
-            self._reaches[key] = reach
+            self._keep_reach(key, reach)
         return reach
+
+    def _reach_compiled(
+        self, exact: _Spans, fuzzy: _Spans | None
+    ) -> tuple[IntArray, npt.NDArray[np.uint8]]:
+        """:meth:`_reach` with the compiled loops (the same arrays)."""
+        starts, ends = exact
+        if fuzzy is None and len(starts) == 1:
+            lone = self._postings[int(starts[0]) : int(ends[0])]
+            if _increasing(lone):
+                return lone, np.zeros(len(lone), dtype=np.uint8)
+        loose = _NO_SPANS if fuzzy is None else fuzzy
+        tagged = kernels.gather_tagged(self._postings, starts, ends, loose[0], loose[1])
+        tagged.sort()  # per position: exact (0) before fuzzy (1)
+        positions, tags = kernels.distinct_tagged(tagged)
+        return positions, tags
+
+    def _keep_reach(
+        self, key: tuple[Any, ...], reach: tuple[IntArray, npt.NDArray[np.uint8]]
+    ) -> None:
+        """Cache a name token's reach (the cache starts afresh past ``REACH_CACHE``)."""
+        self._reaches_size += len(reach[0])
+        if self._reaches_size > REACH_CACHE:
+            self._reaches.clear()
+            self._reaches_size = len(reach[0])
+        self._reaches[key] = reach
 
     def _rank(self, query: PreparedEntity, limit: int) -> _Ranked:
         """Top ``limit`` positions by summed IDF of the query tokens they share."""
@@ -807,9 +839,28 @@ class CandidateIndex:
         if not reaches:
             return empty
         reached, idf, weight = _credit(reaches, 2 * len(rare), total)
+        if self.compiled:
+            for item in common:
+                self._add_common_bits(reached, idf, weight, item, total)
+            return _Ranked(*kernels.best(reached, idf, weight, self._mass, limit))
         if common:
             self._add_common(_Reached(reached), idf, weight, common, total)
         return _best(reached, idf, weight, self._mass, limit)
+
+    def _add_common_bits(
+        self, reached: IntArray, idf: FloatArray, weight: FloatArray, item: _Item, total: int
+    ) -> None:
+        """:meth:`_add_common` of one common token, in the compiled loop (bitmaps only)."""
+        _, _, token_weight, exact_spans, exact_size, fuzzy_spans, fuzzy_size, _ = item
+        exact_idf = math.log(total / (exact_size + 1)) + 0.1
+        credit = np.array([exact_idf, token_weight, 0.0, 0.0], dtype=np.float32)
+        fuzzy = _NO_BITS
+        if fuzzy_spans is not None:
+            credit[2] = FUZZY_GAIN * (math.log(total / (fuzzy_size + 1)) + 0.1)
+            credit[3] = FUZZY_WEIGHT * token_weight
+            fuzzy = self._bitmap(fuzzy_spans)
+        exact = self._bitmap(exact_spans) if exact_size else _NO_BITS
+        kernels.add_bits(reached, idf, weight, exact, fuzzy, credit)
 
     def _add_common(
         self,

@@ -11,6 +11,8 @@ be identical, bit for bit. Fictional list and travellers (test_screen_exact).
 from __future__ import annotations
 
 import math
+import subprocess
+import sys
 from collections import Counter
 from dataclasses import replace
 
@@ -18,7 +20,7 @@ import numpy as np
 import numpy.typing as npt
 import pytest
 
-from tansiq.matching import CandidateIndex
+from tansiq.matching import CandidateIndex, kernels
 from tansiq.matching import bounds as bounds_module
 from tansiq.matching import index as index_module
 from tansiq.matching.bounds import ListedTokens, pair_token_bounds
@@ -139,6 +141,7 @@ def _reference(
     return [reached[k] for k in best], [shared_a[k] for k in best]
 
 
+@pytest.mark.parametrize("compiled", [True, False], ids=["kernels", "numpy"])
 @pytest.mark.parametrize(
     ("common", "bitmap", "limit", "near"),
     [
@@ -156,9 +159,13 @@ def test_rank_equals_the_reference(
     bitmap: int,
     limit: int,
     near: int,
+    compiled: bool,
 ) -> None:
     # small thresholds make given names common tokens (membership by search and by bitmap)
-    # and cut reached entities by their IDF first (``near``) or not
+    # and cut reached entities by their IDF first (``near``) or not; both the compiled
+    # loops and the numpy path
+    assert kernels.AVAILABLE  # numba is a dependency: the compiled loops are tested here
+    monkeypatch.setattr(CandidateIndex, "compiled", compiled)
     monkeypatch.setattr(index_module, "COMMON_POSTINGS", common)
     monkeypatch.setattr(index_module, "BITMAP_FROM", bitmap)
     monkeypatch.setattr(index_module, "NEAR_FROM", near)
@@ -201,6 +208,33 @@ def test_top_is_a_stable_sort_of_the_negated_scores() -> None:
             for limit in (1, 5, 50):
                 expected = np.argsort(-scores, kind="stable")[:limit]
                 assert index_module._top(scores, limit).tolist() == expected.tolist()
+
+
+def test_compiled_best_is_the_numpy_best_with_ties_and_negative_scores() -> None:
+    rng = np.random.default_rng(8)
+    masses = rng.random(10_000).astype(F32) * 3
+    masses[:100] = 0.0  # below the 0.05 floor
+    for size in (1, 7, 50, 51, 300, 5000):
+        reached = np.sort(rng.choice(len(masses), size, replace=False)).astype(np.int32)
+        for levels in (1, 3, 1000):  # few distinct scores: many ties at the cut
+            idf = (rng.integers(-levels, levels + 1, size) * F32(0.37)).astype(F32)
+            idf[rng.random(size) < 0.1] = F32(-0.0)
+            weight = (rng.random(size) * 4).astype(F32)
+            for limit in (1, 5, 50):
+                expected = index_module._best(reached, idf, weight, masses, limit)
+                positions, shared = kernels.best(reached, idf, weight, masses, limit)
+                assert positions.tolist() == expected.positions.tolist()
+                assert shared.tobytes() == expected.shared.tobytes()
+
+
+def test_without_numba_the_index_ranks_with_numpy() -> None:
+    code = (
+        "import sys; sys.modules['numba'] = None\n"  # as if numba were not installed
+        "from tansiq.matching import CandidateIndex, kernels\n"
+        "print(kernels.AVAILABLE, CandidateIndex.compiled)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False"]
 
 
 def _date_rooms_one_by_one(

@@ -1,0 +1,239 @@
+"""Compiled loops for the candidate ranking (numba), with the numpy path as the reference.
+
+The ranking of one query adds the credit of its common tokens (given names) to
+the entities its rarer tokens reached, then keeps the best ``limit`` by IDF plus
+the cover bonus. In numpy that is some forty small array operations per query,
+whose fixed costs dominate; here it is two loops over the reached entities.
+Results are identical to the numpy path (``index._add_common`` and ``index._best``):
+the same float32 operations in the same order, and the same order of the best
+(by score, then by lowest position).
+
+numba compiles these at import, once per machine (cached on disk beside this module,
+or under ``NUMBA_CACHE_DIR``). Where numba cannot be imported, the index uses the
+numpy path (decision 0012).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any, TypeVar, cast
+
+import numpy as np
+import numpy.typing as npt
+
+__all__ = ["AVAILABLE", "add_bits", "best", "distinct_tagged", "gather_tagged"]
+
+log = logging.getLogger(__name__)
+F = TypeVar("F", bound=Callable[..., Any])
+
+IntArray = npt.NDArray[np.int32]
+FloatArray = npt.NDArray[np.float32]
+Bits = npt.NDArray[np.uint8]
+Spans = npt.NDArray[np.int64]
+
+_NO_INDEX = np.uint64(0xFFFFFFFF)
+_ALL_BITS = np.uint32(0xFFFFFFFF)
+_SIGN_BIT = np.uint32(0x80000000)
+
+
+def _compiler() -> Callable[[str, F], F] | None:
+    """numba's eager, cached compiler, or None where numba cannot be imported."""
+    try:
+        import numba
+    except ImportError:
+        log.info("numba is not installed: candidate ranking uses the numpy path")
+        return None
+
+    def compile_(signature: str, func: F) -> F:
+        return cast(F, numba.njit(signature, cache=True, nogil=True, boundscheck=False)(func))
+
+    return compile_
+
+
+def _add_bits(
+    reached: IntArray,
+    idf: FloatArray,
+    weight: FloatArray,
+    exact: Bits,
+    fuzzy: Bits,
+    credit: FloatArray,
+) -> None:
+    """Add one common token's credit to the reached entities its posting lists hold.
+
+    ``exact`` and ``fuzzy`` are bitmaps of the list (one bit per entity; empty when
+    the token has no such keys); ``credit`` is (exact IDF, exact weight, fuzzy IDF,
+    fuzzy weight). An exact hit counts over a fuzzy one.
+    """
+    has_exact = len(exact) > 0
+    has_fuzzy = len(fuzzy) > 0
+    for i in range(len(reached)):
+        p = reached[i]
+        cell = p >> 3
+        bit = np.uint8(1) << np.uint8(p & 7)
+        if has_exact and exact[cell] & bit:
+            idf[i] += credit[0]
+            weight[i] += credit[1]
+        elif has_fuzzy and fuzzy[cell] & bit:
+            idf[i] += credit[2]
+            weight[i] += credit[3]
+
+
+def _gather_tagged(
+    postings: IntArray,
+    exact_starts: Spans,
+    exact_ends: Spans,
+    fuzzy_starts: Spans,
+    fuzzy_ends: Spans,
+) -> IntArray:
+    """The posting lists of a token's exact then fuzzy spans, each position p as
+    ``2p`` (exact) or ``2p + 1`` (fuzzy), concatenated (positions below 2**30)."""
+    total = 0
+    for k in range(len(exact_starts)):
+        total += exact_ends[k] - exact_starts[k]
+    for k in range(len(fuzzy_starts)):
+        total += fuzzy_ends[k] - fuzzy_starts[k]
+    out = np.empty(total, dtype=np.int32)
+    at = 0
+    for k in range(len(exact_starts)):
+        for j in range(exact_starts[k], exact_ends[k]):
+            out[at] = postings[j] << 1
+            at += 1
+    for k in range(len(fuzzy_starts)):
+        for j in range(fuzzy_starts[k], fuzzy_ends[k]):
+            out[at] = (postings[j] << 1) | 1
+            at += 1
+    return out
+
+
+def _distinct_tagged(tagged: IntArray) -> tuple[IntArray, Bits]:
+    """Sorted tagged positions (see :func:`gather_tagged`) as distinct positions, each with
+    0 when any of its postings is exact, else 1 (the exact tag sorts first)."""
+    count = 0
+    previous = -1
+    for i in range(len(tagged)):
+        position = tagged[i] >> 1
+        if position != previous:
+            count += 1
+            previous = position
+    positions = np.empty(count, dtype=np.int32)
+    fuzzy = np.empty(count, dtype=np.uint8)
+    previous = -1
+    at = -1
+    for i in range(len(tagged)):
+        position = tagged[i] >> 1
+        if position != previous:
+            at += 1
+            positions[at] = position
+            fuzzy[at] = tagged[i] & 1
+            previous = position
+    return positions, fuzzy
+
+
+def _sift_down(heap: npt.NDArray[np.uint64], size: int) -> None:
+    """Restore the min-heap property from the root of ``heap[:size]``."""
+    at = 0
+    while True:
+        left = 2 * at + 1
+        if left >= size:
+            return
+        child = left
+        if left + 1 < size and heap[left + 1] < heap[left]:
+            child = left + 1
+        if heap[child] >= heap[at]:
+            return
+        heap[at], heap[child] = heap[child], heap[at]
+        at = child
+
+
+def _sift_up(heap: npt.NDArray[np.uint64], at: int) -> None:
+    while at > 0:
+        parent = (at - 1) // 2
+        if heap[parent] <= heap[at]:
+            return
+        heap[at], heap[parent] = heap[parent], heap[at]
+        at = parent
+
+
+def _best(
+    reached: IntArray, idf: FloatArray, weight: FloatArray, masses: FloatArray, limit: int
+) -> tuple[IntArray, FloatArray]:
+    """The ``limit`` best reached positions by IDF plus the cover bonus, best first (among
+    equal scores the lowest positions), with their shared weights.
+
+    The cover bonus is 2 x min(1, weight / max(mass, 0.05)), in float32 as in numpy. A
+    score's float32 bits are turned into a key that sorts as the value (negative: all
+    bits flipped; others: the sign bit set), joined with the inverted index, and the
+    ``limit`` largest keys are kept in a min-heap. Once the heap is full, an entity
+    whose IDF plus the whole bonus cannot beat its smallest key is passed over without
+    computing its bonus (the score never exceeds that sum, in float32 too).
+    """
+    count = len(reached)
+    size = min(limit, count)
+    scores = np.empty(2, dtype=np.float32)
+    bits = scores.view(np.uint32)
+    heap = np.empty(max(size, 1), dtype=np.uint64)
+    floor = np.float32(0.05)
+    one = np.float32(1.0)
+    bonus = np.float32(2.0)
+    zero = np.float32(0.0)
+    filled = 0
+    for i in range(count):
+        if filled == size:
+            scores[1] = idf[i] + bonus + zero
+            upper = bits[1]
+            upper = upper ^ _ALL_BITS if upper >> np.uint32(31) else upper | _SIGN_BIT
+            if ((np.uint64(upper) << np.uint64(32)) | _NO_INDEX) < heap[0]:
+                continue
+        mass = masses[reached[i]]
+        if mass < floor:
+            mass = floor
+        cover = weight[i] / mass
+        if cover > one:
+            cover = one
+        scores[0] = idf[i] + cover * bonus + zero
+        ordered = bits[0]
+        ordered = ordered ^ _ALL_BITS if ordered >> np.uint32(31) else ordered | _SIGN_BIT
+        key = (np.uint64(ordered) << np.uint64(32)) | (_NO_INDEX - np.uint64(i))
+        if filled < size:
+            heap[filled] = key
+            _sift_up(heap, filled)
+            filled += 1
+        elif key > heap[0]:
+            heap[0] = key
+            _sift_down(heap, size)
+    keys = np.sort(heap[:size])[::-1]
+    positions = np.empty(size, dtype=np.int32)
+    shared = np.empty(size, dtype=np.float32)
+    for k in range(size):
+        at = np.int64(_NO_INDEX - (keys[k] & _NO_INDEX))
+        positions[k] = reached[at]
+        shared[k] = weight[at]
+    return positions, shared
+
+
+_compile = _compiler()
+AVAILABLE = _compile is not None
+"""Whether the compiled loops are in use (else the index takes its numpy path)."""
+
+if _compile is not None:
+    _sift_down = _compile("void(uint64[::1], int64)", _sift_down)
+    _sift_up = _compile("void(uint64[::1], int64)", _sift_up)
+    add_bits = _compile(
+        "void(int32[::1], float32[::1], float32[::1], uint8[::1], uint8[::1], float32[::1])",
+        _add_bits,
+    )
+    gather_tagged = _compile(
+        "int32[::1](int32[::1], int64[:], int64[:], int64[:], int64[:])", _gather_tagged
+    )
+    distinct_tagged = _compile("Tuple((int32[::1], uint8[::1]))(int32[::1])", _distinct_tagged)
+    best = _compile(
+        "Tuple((int32[::1], float32[::1]))"
+        "(int32[::1], float32[::1], float32[::1], float32[::1], int64)",
+        _best,
+    )
+else:
+    add_bits = _add_bits
+    best = _best
+    gather_tagged = _gather_tagged
+    distinct_tagged = _distinct_tagged
