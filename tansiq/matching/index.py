@@ -123,7 +123,15 @@ BITMAP_CACHE = 256
 """Bitmaps (one bit per listed entity) each process keeps (then starts afresh)."""
 REACH_CACHE = 4_000_000
 """Positions of the tokens' reaches each process keeps (then starts afresh)."""
-_PROCESS_CACHES = ("_bitmaps", "_schemas", "_key_plans", "_listed", "_reaches", "_reaches_size")
+_PROCESS_CACHES = (
+    "_bitmaps",
+    "_buckets",
+    "_schemas",
+    "_key_plans",
+    "_listed",
+    "_reaches",
+    "_reaches_size",
+)
 """Query tokens whose resolved posting spans each process keeps (then starts afresh)."""
 
 
@@ -319,6 +327,7 @@ class CandidateIndex:
 
     __slots__ = (
         "_bitmaps",
+        "_buckets",
         "_country",
         "_date_off",
         "_dates",
@@ -360,6 +369,7 @@ class CandidateIndex:
     _key_plans: dict[tuple[Any, ...], _Plan]
     _listed: ListedTokens | None
     _bitmaps: dict[bytes, npt.NDArray[np.uint8]]
+    _buckets: Int64Array | None
     _mass: FloatArray
     _name_off: Int64Array
     _names: bytes
@@ -387,6 +397,7 @@ class CandidateIndex:
         self._key_plans = {}
         self._listed = None
         self._bitmaps = {}
+        self._buckets = None
         self._reaches = {}
         self._reaches_size = 0
 
@@ -558,6 +569,8 @@ class CandidateIndex:
     def warm(self) -> None:
         """Fill the per-process tables screening needs (call before forking workers)."""
         self._listed_tokens()
+        if self.compiled:
+            self._key_buckets()
         if len(self):
             self._schema_at(0)
 
@@ -639,6 +652,12 @@ class CandidateIndex:
         kept = np.zeros(len(keys) + 1, dtype=np.int64)
         if not len(keys) or not len(hashes):
             return _NO_SPANS[0], _NO_SPANS[1], kept
+        if self.compiled:
+            at = kernels.find(hashes, self._key_buckets(), digests)
+            hit = at >= 0
+            np.cumsum(hit, out=kept[1:])
+            found = at[hit]
+            return self._post_off[found], self._post_off[found + 1], kept
         order = np.argsort(digests, kind="stable")  # sorted needles: a cache-friendly search
         at = np.empty(len(keys), dtype=np.int64)
         at[order] = np.minimum(np.searchsorted(hashes, digests[order]), len(hashes) - 1)
@@ -646,6 +665,12 @@ class CandidateIndex:
         np.cumsum(hit, out=kept[1:])
         found = at[hit]
         return self._post_off[found], self._post_off[found + 1], kept
+
+    def _key_buckets(self) -> Int64Array:
+        """Where each bucket of key hashes starts (per process; see ``kernels.find``)."""
+        if self._buckets is None:
+            self._buckets = kernels.buckets(self._key_hashes)
+        return self._buckets
 
     def _gather(self, spans: tuple[Int64Array, Int64Array]) -> IntArray | None:
         """Posting lists of ``spans`` concatenated (may repeat; None when empty)."""

@@ -22,7 +22,16 @@ from typing import Any, TypeVar, cast
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["AVAILABLE", "add_bits", "best", "distinct_tagged", "gather_tagged"]
+__all__ = [
+    "AVAILABLE",
+    "BUCKET_SHIFT",
+    "add_bits",
+    "best",
+    "buckets",
+    "distinct_tagged",
+    "find",
+    "gather_tagged",
+]
 
 log = logging.getLogger(__name__)
 F = TypeVar("F", bound=Callable[..., Any])
@@ -31,6 +40,8 @@ IntArray = npt.NDArray[np.int32]
 FloatArray = npt.NDArray[np.float32]
 Bits = npt.NDArray[np.uint8]
 Spans = npt.NDArray[np.int64]
+Offsets = npt.NDArray[np.int64]
+Hashes = npt.NDArray[np.uint32]
 
 _NO_INDEX = np.uint64(0xFFFFFFFF)
 _ALL_BITS = np.uint32(0xFFFFFFFF)
@@ -77,6 +88,42 @@ def _add_bits(
         elif has_fuzzy and fuzzy[cell] & bit:
             idf[i] += credit[2]
             weight[i] += credit[3]
+
+
+BUCKET_SHIFT = 12
+"""Key hashes (32 bits) are bucketed by their top 20 bits for :func:`find`."""
+
+
+def _buckets(hashes: Hashes) -> Offsets:
+    """Per bucket (a value of the top bits), where its sorted ``hashes`` start; one more
+    entry at the end, so bucket b spans ``[table[b], table[b + 1])``."""
+    count = (1 << (32 - BUCKET_SHIFT)) + 1
+    table = np.empty(count, dtype=np.int64)
+    at = 0
+    for bucket in range(count):
+        while at < len(hashes) and (np.int64(hashes[at]) >> BUCKET_SHIFT) < bucket:
+            at += 1
+        table[bucket] = at
+    return table
+
+
+def _find(hashes: Hashes, table: Offsets, digests: Hashes) -> Offsets:
+    """Where each digest is among the sorted ``hashes``, or -1 (a binary search within its
+    bucket of :func:`buckets`: a couple of cache lines instead of the whole array's depth)."""
+    found = np.empty(len(digests), dtype=np.int64)
+    for k in range(len(digests)):
+        digest = digests[k]
+        bucket = np.int64(digest) >> BUCKET_SHIFT
+        lo = table[bucket]
+        hi = table[bucket + 1]
+        while lo < hi:
+            mid = (lo + hi) >> 1
+            if hashes[mid] < digest:
+                lo = mid + 1
+            else:
+                hi = mid
+        found[k] = lo if lo < table[bucket + 1] and hashes[lo] == digest else -1
+    return found
 
 
 def _gather_tagged(
@@ -161,38 +208,27 @@ def _best(
     """The ``limit`` best reached positions by IDF plus the cover bonus, best first (among
     equal scores the lowest positions), with their shared weights.
 
-    The cover bonus is 2 x min(1, weight / max(mass, 0.05)), in float32 as in numpy. A
-    score's float32 bits are turned into a key that sorts as the value (negative: all
-    bits flipped; others: the sign bit set), joined with the inverted index, and the
-    ``limit`` largest keys are kept in a min-heap. Once the heap is full, an entity
-    whose IDF plus the whole bonus cannot beat its smallest key is passed over without
-    computing its bonus (the score never exceeds that sum, in float32 too).
+    The cover bonus is 2 x min(1, weight / max(mass, 0.05)), in float32 as in numpy. All
+    scores are computed first (a loop without branches, so the masses' cache misses
+    overlap); then each score's float32 bits are turned into a key that sorts as the
+    value (negative: all bits flipped; others: the sign bit set), joined with the
+    inverted index, and the ``limit`` largest keys are kept in a min-heap.
     """
     count = len(reached)
     size = min(limit, count)
-    scores = np.empty(2, dtype=np.float32)
-    bits = scores.view(np.uint32)
-    heap = np.empty(max(size, 1), dtype=np.uint64)
+    scores = np.empty(count, dtype=np.float32)
     floor = np.float32(0.05)
     one = np.float32(1.0)
     bonus = np.float32(2.0)
     zero = np.float32(0.0)
+    for i in range(count):
+        cover = min(weight[i] / max(masses[reached[i]], floor), one)
+        scores[i] = idf[i] + cover * bonus + zero
+    bits = scores.view(np.uint32)
+    heap = np.empty(max(size, 1), dtype=np.uint64)
     filled = 0
     for i in range(count):
-        if filled == size:
-            scores[1] = idf[i] + bonus + zero
-            upper = bits[1]
-            upper = upper ^ _ALL_BITS if upper >> np.uint32(31) else upper | _SIGN_BIT
-            if ((np.uint64(upper) << np.uint64(32)) | _NO_INDEX) < heap[0]:
-                continue
-        mass = masses[reached[i]]
-        if mass < floor:
-            mass = floor
-        cover = weight[i] / mass
-        if cover > one:
-            cover = one
-        scores[0] = idf[i] + cover * bonus + zero
-        ordered = bits[0]
+        ordered = bits[i]
         ordered = ordered ^ _ALL_BITS if ordered >> np.uint32(31) else ordered | _SIGN_BIT
         key = (np.uint64(ordered) << np.uint64(32)) | (_NO_INDEX - np.uint64(i))
         if filled < size:
@@ -223,6 +259,8 @@ if _compile is not None:
         "void(int32[::1], float32[::1], float32[::1], uint8[::1], uint8[::1], float32[::1])",
         _add_bits,
     )
+    buckets = _compile("int64[::1](uint32[::1])", _buckets)
+    find = _compile("int64[::1](uint32[::1], int64[::1], uint32[::1])", _find)
     gather_tagged = _compile(
         "int32[::1](int32[::1], int64[:], int64[:], int64[:], int64[:])", _gather_tagged
     )
@@ -236,4 +274,6 @@ else:
     add_bits = _add_bits
     best = _best
     gather_tagged = _gather_tagged
+    buckets = _buckets
+    find = _find
     distinct_tagged = _distinct_tagged

@@ -227,6 +227,31 @@ def test_compiled_best_is_the_numpy_best_with_ties_and_negative_scores() -> None
                 assert shared.tobytes() == expected.shared.tobytes()
 
 
+def test_compiled_key_look_up_equals_the_sorted_search(
+    world: tuple[CandidateIndex, list[PreparedEntity]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    index, queries = world
+    tokens = [t for q in queries for name in q.name_tokens for t in name]
+    keys = [k for t in tokens for k in index_module.blocking_keys(t, query=True)[0]]
+    keys += [f"absent-{n}" for n in range(300)] + keys[:50]  # misses and repeats
+    found = []
+    for compiled in (True, False):
+        monkeypatch.setattr(CandidateIndex, "compiled", compiled)
+        found.append([a.tolist() for a in index._lookup(keys)])
+    assert found[0] == found[1]
+    assert 0 < found[0][2][-1] < len(keys)  # some keys are indexed, some are not
+    # the last hash of the list and one past its bucket are found as well
+    last = int(index._key_hashes[-1])
+    table = kernels.buckets(index._key_hashes)
+    assert kernels.find(index._key_hashes, table, np.array([last], np.uint32)).tolist() == [
+        len(index._key_hashes) - 1
+    ]
+    assert kernels.find(index._key_hashes, table, np.array([2**32 - 1], np.uint32))[0] in (
+        -1,
+        len(index._key_hashes) - 1,
+    )
+
+
 def test_without_numba_the_index_ranks_with_numpy() -> None:
     code = (
         "import sys; sys.modules['numba'] = None\n"  # as if numba were not installed
