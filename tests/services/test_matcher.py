@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from typing import Any
 
 import pytest
@@ -71,3 +72,19 @@ def test_prepared_queries_match_like_records(index: CandidateIndex) -> None:
     assert _pairs(matcher.match_all(index, prepared, 0.7, 50, workers=1)) == _pairs(
         matcher.match_records(index, records, 0.7, 50, workers=1)
     )
+
+
+def test_entities_match_like_records_and_the_parent_heap_is_not_left_frozen(
+    index: CandidateIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    records = _records()
+    entities = [model.get_proxy(r) for r in records]
+    frozen = gc.get_freeze_count()
+    serial = matcher.match_entities(index, entities, 0.7, 50, workers=1)
+    assert gc.get_freeze_count() == frozen  # one process: nothing frozen for good
+    monkeypatch.setattr(matcher, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(matcher, "CHUNK", 4)
+    parallel = matcher.match_entities(index, entities, 0.7, 50, workers=2)
+    assert gc.get_freeze_count() == frozen  # workers freeze their own heaps only
+    assert _pairs(parallel) == _pairs(serial)
+    assert _pairs(serial) == _pairs(matcher.match_records(index, records, 0.7, 50, workers=1))
