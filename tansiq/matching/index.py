@@ -120,7 +120,7 @@ score (below, scoring them all costs less than finding the cut)."""
 BITMAP_FROM = 2_000
 """Postings from which a common token's membership test uses a per-process bitmap."""
 BITMAP_CACHE = 256
-"""Bitmaps (one bit per listed entity) each process keeps (then starts afresh)."""
+"""Bitmaps (one bit per listed entity) each process keeps (the least recently used go)."""
 REACH_CACHE = 4_000_000
 """Positions of the tokens' reaches each process keeps (then starts afresh)."""
 _PROCESS_CACHES = (
@@ -711,17 +711,23 @@ class CandidateIndex:
         return found
 
     def _bitmap(self, spans: _Spans) -> npt.NDArray[np.uint8]:
+        """One bit per listed entity, set where the posting lists of ``spans`` hold it
+        (cached per process; the least recently used go first)."""
         key = spans[0].tobytes() + spans[1].tobytes()
-        bits = self._bitmaps.get(key)
+        cache = self._bitmaps
+        bits = cache.pop(key, None)
         if bits is None:
-            mask = np.zeros(len(self) + 8, dtype=bool)
-            union = self._gather(spans)
-            if union is not None:
-                mask[union] = True
-            bits = np.packbits(mask, bitorder="little")
-            if len(self._bitmaps) >= BITMAP_CACHE:
-                self._bitmaps.clear()
-            self._bitmaps[key] = bits
+            if self.compiled:
+                bits = kernels.bitmap(self._postings, spans[0], spans[1], len(self))
+            else:
+                mask = np.zeros(len(self) + 8, dtype=bool)
+                union = self._gather(spans)
+                if union is not None:
+                    mask[union] = True
+                bits = np.packbits(mask, bitorder="little")
+            if len(cache) >= BITMAP_CACHE:
+                del cache[next(iter(cache))]
+        cache[key] = bits  # (re)inserted last: the most recently used
         return bits
 
     def _common_from(self) -> int:

@@ -27,6 +27,7 @@ __all__ = [
     "BUCKET_SHIFT",
     "add_bits",
     "best",
+    "bitmap",
     "buckets",
     "distinct_tagged",
     "find",
@@ -124,6 +125,18 @@ def _find(hashes: Hashes, table: Offsets, digests: Hashes) -> Offsets:
                 hi = mid
         found[k] = lo if lo < table[bucket + 1] and hashes[lo] == digest else -1
     return found
+
+
+def _bitmap(postings: IntArray, starts: Spans, ends: Spans, listed: int) -> Bits:
+    """One bit per listed entity (little-endian within a byte, as ``np.packbits`` with
+    ``bitorder="little"`` of ``listed + 8`` flags), set for every position the posting
+    lists of the spans hold."""
+    bits = np.zeros((listed + 15) // 8, dtype=np.uint8)
+    for k in range(len(starts)):
+        for j in range(starts[k], ends[k]):
+            p = postings[j]
+            bits[p >> 3] |= np.uint8(1) << np.uint8(p & 7)
+    return bits
 
 
 def _gather_tagged(
@@ -260,6 +273,7 @@ if _compile is not None:
         _add_bits,
     )
     buckets = _compile("int64[::1](uint32[::1])", _buckets)
+    bitmap = _compile("uint8[::1](int32[::1], int64[:], int64[:], int64)", _bitmap)
     find = _compile("int64[::1](uint32[::1], int64[::1], uint32[::1])", _find)
     gather_tagged = _compile(
         "int32[::1](int32[::1], int64[:], int64[:], int64[:], int64[:])", _gather_tagged
@@ -275,5 +289,6 @@ else:
     best = _best
     gather_tagged = _gather_tagged
     buckets = _buckets
+    bitmap = _bitmap
     find = _find
     distinct_tagged = _distinct_tagged
