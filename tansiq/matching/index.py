@@ -385,12 +385,17 @@ class CandidateIndex:
     _token_off: Int64Array
     _tokens: list[NameToken]
 
-    compiled: bool = kernels.AVAILABLE
-    """Rank with the compiled loops (``kernels``); False: the numpy path (same results)."""
+    compiled: bool = True
+    """Rank with the compiled loops where numba is available (``kernels``); False: the numpy
+    path (the same results)."""
 
     def __init__(self) -> None:
         self.stats = NameStats(0)
         self._reset_caches()
+
+    def _kernels(self) -> bool:
+        """Whether this index ranks with the compiled loops (compiled on first use)."""
+        return self.compiled and kernels.available()
 
     def _reset_caches(self) -> None:
         self._schemas = None
@@ -569,7 +574,7 @@ class CandidateIndex:
     def warm(self) -> None:
         """Fill the per-process tables screening needs (call before forking workers)."""
         self._listed_tokens()
-        if self.compiled:
+        if self._kernels():
             self._key_buckets()
         if len(self):
             self._schema_at(0)
@@ -652,7 +657,7 @@ class CandidateIndex:
         kept = np.zeros(len(keys) + 1, dtype=np.int64)
         if not len(keys) or not len(hashes):
             return _NO_SPANS[0], _NO_SPANS[1], kept
-        if self.compiled:
+        if self._kernels():
             at = kernels.find(hashes, self._key_buckets(), digests)
             hit = at >= 0
             np.cumsum(hit, out=kept[1:])
@@ -717,7 +722,7 @@ class CandidateIndex:
         cache = self._bitmaps
         bits = cache.pop(key, None)
         if bits is None:
-            if self.compiled:
+            if self._kernels():
                 bits = kernels.bitmap(self._postings, spans[0], spans[1], len(self))
             else:
                 mask = np.zeros(len(self) + 8, dtype=bool)
@@ -789,7 +794,7 @@ class CandidateIndex:
         if cached is not None:
             return cached
         exact, fuzzy = item[3], item[5]
-        if self.compiled and len(self) < 2**30:
+        if self._kernels() and len(self) < 2**30:
             reach = self._reach_compiled(exact, fuzzy)
             if key is not None:
                 self._keep_reach(key, reach)
@@ -870,7 +875,7 @@ class CandidateIndex:
         if not reaches:
             return empty
         reached, idf, weight = _credit(reaches, 2 * len(rare), total)
-        if self.compiled:
+        if self._kernels():
             for item in common:
                 self._add_common_bits(reached, idf, weight, item, total)
             return _Ranked(*kernels.best(reached, idf, weight, self._mass, limit))

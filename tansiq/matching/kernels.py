@@ -8,24 +8,25 @@ Results are identical to the numpy path (``index._add_common`` and ``index._best
 the same float32 operations in the same order, and the same order of the best
 (by score, then by lowest position).
 
-numba compiles these at import, once per machine (cached on disk beside this module,
-or under ``NUMBA_CACHE_DIR``). Where numba cannot be imported, the index uses the
-numpy path (decision 0012).
+numba compiles these on first use (:func:`available`), once per machine (cached on
+disk beside this module, or under ``NUMBA_CACHE_DIR``). Where numba cannot be
+imported, the index uses the numpy path (decision 0012).
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from functools import cache
 from typing import Any, TypeVar, cast
 
 import numpy as np
 import numpy.typing as npt
 
 __all__ = [
-    "AVAILABLE",
     "BUCKET_SHIFT",
     "add_bits",
+    "available",
     "best",
     "bitmap",
     "buckets",
@@ -261,34 +262,46 @@ def _best(
     return positions, shared
 
 
-_compile = _compiler()
-AVAILABLE = _compile is not None
-"""Whether the compiled loops are in use (else the index takes its numpy path)."""
+add_bits = _add_bits
+best = _best
+bitmap = _bitmap
+buckets = _buckets
+distinct_tagged = _distinct_tagged
+find = _find
+gather_tagged = _gather_tagged
+"""The loops as plain Python until :func:`available` binds their compiled versions."""
 
-if _compile is not None:
-    _sift_down = _compile("void(uint64[::1], int64)", _sift_down)
-    _sift_up = _compile("void(uint64[::1], int64)", _sift_up)
-    add_bits = _compile(
+_SIGNATURES = (  # callees first: a compiled caller binds the compiled callees it finds
+    ("_sift_down", "void(uint64[::1], int64)"),
+    ("_sift_up", "void(uint64[::1], int64)"),
+    (
+        "add_bits",
         "void(int32[::1], float32[::1], float32[::1], uint8[::1], uint8[::1], float32[::1])",
-        _add_bits,
-    )
-    buckets = _compile("int64[::1](uint32[::1])", _buckets)
-    bitmap = _compile("uint8[::1](int32[::1], int64[:], int64[:], int64)", _bitmap)
-    find = _compile("int64[::1](uint32[::1], int64[::1], uint32[::1])", _find)
-    gather_tagged = _compile(
-        "int32[::1](int32[::1], int64[:], int64[:], int64[:], int64[:])", _gather_tagged
-    )
-    distinct_tagged = _compile("Tuple((int32[::1], uint8[::1]))(int32[::1])", _distinct_tagged)
-    best = _compile(
+    ),
+    ("buckets", "int64[::1](uint32[::1])"),
+    ("bitmap", "uint8[::1](int32[::1], int64[:], int64[:], int64)"),
+    ("find", "int64[::1](uint32[::1], int64[::1], uint32[::1])"),
+    ("gather_tagged", "int32[::1](int32[::1], int64[:], int64[:], int64[:], int64[:])"),
+    ("distinct_tagged", "Tuple((int32[::1], uint8[::1]))(int32[::1])"),
+    (
+        "best",
         "Tuple((int32[::1], float32[::1]))"
         "(int32[::1], float32[::1], float32[::1], float32[::1], int64)",
-        _best,
-    )
-else:
-    add_bits = _add_bits
-    best = _best
-    gather_tagged = _gather_tagged
-    buckets = _buckets
-    bitmap = _bitmap
-    find = _find
-    distinct_tagged = _distinct_tagged
+    ),
+)
+
+
+@cache
+def available() -> bool:
+    """Whether the compiled loops are in use (else the index takes its numpy path).
+
+    The first call imports numba and compiles the loops (or loads them from numba's
+    cache), so importing the package stays cheap for commands that never screen.
+    """
+    compile_ = _compiler()
+    if compile_ is None:
+        return False
+    names = globals()
+    for name, signature in _SIGNATURES:
+        names[name] = compile_(signature, names[name])
+    return True

@@ -164,7 +164,7 @@ def test_rank_equals_the_reference(
     # small thresholds make given names common tokens (membership by search and by bitmap)
     # and cut reached entities by their IDF first (``near``) or not; both the compiled
     # loops and the numpy path
-    assert kernels.AVAILABLE  # numba is a dependency: the compiled loops are tested here
+    assert kernels.available()  # numba is a dependency: the compiled loops are tested here
     monkeypatch.setattr(CandidateIndex, "compiled", compiled)
     monkeypatch.setattr(index_module, "COMMON_POSTINGS", common)
     monkeypatch.setattr(index_module, "BITMAP_FROM", bitmap)
@@ -211,6 +211,8 @@ def test_top_is_a_stable_sort_of_the_negated_scores() -> None:
 
 
 def test_compiled_best_is_the_numpy_best_with_ties_and_negative_scores() -> None:
+    assert kernels.available()
+    assert type(kernels.best).__module__.startswith("numba")  # the compiled loop is tested
     rng = np.random.default_rng(8)
     masses = rng.random(10_000).astype(F32) * 3
     masses[:100] = 0.0  # below the 0.05 floor
@@ -282,7 +284,7 @@ def test_without_numba_the_index_ranks_with_numpy() -> None:
     code = (
         "import sys; sys.modules['numba'] = None\n"  # as if numba were not installed
         "from tansiq.matching import CandidateIndex, kernels\n"
-        "print(kernels.AVAILABLE, CandidateIndex.compiled)"
+        "print(kernels.available(), CandidateIndex()._kernels())"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]
