@@ -59,7 +59,12 @@ def _compiler() -> Callable[[str, F], F] | None:
         return None
 
     def compile_(signature: str, func: F) -> F:
-        return cast(F, numba.njit(signature, cache=True, nogil=True, boundscheck=False)(func))
+        try:
+            jit = numba.njit(signature, cache=True, nogil=True, boundscheck=False)
+            return cast(F, jit(func))
+        except RuntimeError:  # no writable cache folder (a read-only install, no home)
+            log.info("numba cannot cache %s: compiled for this process only", func.__name__)
+            return cast(F, numba.njit(signature, nogil=True, boundscheck=False)(func))
 
     return compile_
 
@@ -302,6 +307,12 @@ def available() -> bool:
     if compile_ is None:
         return False
     names = globals()
-    for name, signature in _SIGNATURES:
-        names[name] = compile_(signature, names[name])
+    plain = {name: names[name] for name, _ in _SIGNATURES}
+    try:
+        for name, signature in _SIGNATURES:
+            names[name] = compile_(signature, plain[name])
+    except Exception:  # a broken numba or llvmlite install: rank with numpy
+        log.warning("numba could not compile the ranking loops: using numpy", exc_info=True)
+        names.update(plain)
+        return False
     return True

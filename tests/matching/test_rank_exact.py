@@ -290,6 +290,34 @@ def test_without_numba_the_index_ranks_with_numpy() -> None:
     assert out.stdout.split() == ["False", "False"]
 
 
+_BROKEN_NUMBA = """
+import numba
+real = numba.njit
+def njit(*args, **options):
+    if {fail}:
+        raise {error}("no cache locator")
+    return real(*args, **options)
+numba.njit = njit
+from tansiq.matching import kernels
+print(kernels.available(), kernels.best is kernels._best)
+"""
+
+
+@pytest.mark.parametrize(
+    ("fail", "error", "expected"),
+    [
+        ("options.get('cache')", "RuntimeError", ["True", "False"]),  # compiled, not cached
+        ("True", "TypeError", ["False", "True"]),  # not compiled: the plain loops stay
+    ],
+)
+def test_kernels_without_a_cache_folder_or_with_a_broken_numba(
+    fail: str, error: str, expected: list[str]
+) -> None:
+    code = _BROKEN_NUMBA.format(fail=fail, error=error)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == expected
+
+
 def _date_rooms_one_by_one(
     index: CandidateIndex, positions: list[int], query: PreparedEntity
 ) -> list[float]:
