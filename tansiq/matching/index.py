@@ -43,6 +43,7 @@ list) and scores with it, so names common in the watchlist weigh less.
 
 from __future__ import annotations
 
+import contextlib
 import math
 import zlib
 from array import array
@@ -387,7 +388,7 @@ class CandidateIndex:
 
     compiled: bool = True
     """Rank with the compiled loops where numba is available (``kernels``); False: the numpy
-    path (the same results)."""
+    path (the same results). A class-level switch (set it on the class, e.g. in a test)."""
 
     def __init__(self) -> None:
         self.stats = NameStats(0)
@@ -731,7 +732,9 @@ class CandidateIndex:
                     mask[union] = True
                 bits = np.packbits(mask, bitorder="little")
             if len(cache) >= BITMAP_CACHE:
-                del cache[next(iter(cache))]
+                # (another thread may have taken the oldest meanwhile)
+                with contextlib.suppress(StopIteration, RuntimeError):
+                    cache.pop(next(iter(cache)), None)
         cache[key] = bits  # (re)inserted last: the most recently used
         return bits
 

@@ -16,8 +16,8 @@ imported, the index uses the numpy path (decision 0012).
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
-from functools import cache
 from typing import Any, TypeVar, cast
 
 import numpy as np
@@ -296,23 +296,37 @@ _SIGNATURES = (  # callees first: a compiled caller binds the compiled callees i
 )
 
 
-@cache
+_PLAIN = {name: globals()[name] for name, _ in _SIGNATURES}
+_LOCK = threading.Lock()
+_STATE: list[bool] = []
+"""Empty until :func:`available` has decided; then [whether the loops are compiled]."""
+
+
 def available() -> bool:
     """Whether the compiled loops are in use (else the index takes its numpy path).
 
     The first call imports numba and compiles the loops (or loads them from numba's
     cache), so importing the package stays cheap for commands that never screen.
+    Other threads wait for that first call (callers always ask before calling a loop).
     """
+    if _STATE:
+        return _STATE[0]
+    with _LOCK:
+        if not _STATE:
+            _STATE.append(_compile_all())
+    return _STATE[0]
+
+
+def _compile_all() -> bool:
     compile_ = _compiler()
     if compile_ is None:
         return False
     names = globals()
-    plain = {name: names[name] for name, _ in _SIGNATURES}
     try:
-        for name, signature in _SIGNATURES:
-            names[name] = compile_(signature, plain[name])
+        for name, signature in _SIGNATURES:  # bound one by one: callers find their callees
+            names[name] = compile_(signature, _PLAIN[name])
     except Exception:  # a broken numba or llvmlite install: rank with numpy
         log.warning("numba could not compile the ranking loops: using numpy", exc_info=True)
-        names.update(plain)
+        names.update(_PLAIN)
         return False
     return True

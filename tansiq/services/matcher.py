@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
-from collections.abc import Callable, Iterator, Sequence
-from typing import Any
+from collections.abc import Callable, Generator, Iterator, Sequence
+from typing import Any, cast
 
 from followthemoney import model
 
@@ -93,6 +93,8 @@ def _run(
             if progress is not None:
                 progress(end, total)
     finally:
+        if parallel:  # ends the pool and unfreezes the parent's heap, even on an error
+            cast(Generator[Any, None, None], found).close()
         _INDEX, _RECORDS, _TO_QUERY = None, (), None
     return results
 

@@ -242,42 +242,14 @@ def test_compiled_key_look_up_equals_the_sorted_search(
         found.append([a.tolist() for a in index._lookup(keys)])
     assert found[0] == found[1]
     assert 0 < found[0][2][-1] < len(keys)  # some keys are indexed, some are not
-    # the last hash of the list and one past its bucket are found as well
-    last = int(index._key_hashes[-1])
-    table = kernels.buckets(index._key_hashes)
-    assert kernels.find(index._key_hashes, table, np.array([last], np.uint32)).tolist() == [
-        len(index._key_hashes) - 1
-    ]
-    assert kernels.find(index._key_hashes, table, np.array([2**32 - 1], np.uint32))[0] in (
-        -1,
-        len(index._key_hashes) - 1,
-    )
-
-
-def test_compiled_bitmaps_equal_numpy_bitmaps_and_the_least_recent_go_first(
-    world: tuple[CandidateIndex, list[PreparedEntity]], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    index, queries = world
-    tokens = [t for q in queries[:30] for name in q.name_tokens for t in name]
-    spans = [index._plan(t).exact for t in tokens] + [index._plan(t).fuzzy for t in tokens]
-    distinct = {s[0].tobytes() + s[1].tobytes(): s for s in spans if len(s[0])}
-    spans = list(distinct.values())
-    made = []
-    for compiled in (True, False):
-        monkeypatch.setattr(CandidateIndex, "compiled", compiled)
-        index._reset_caches()
-        made.append([index._bitmap(s).tobytes() for s in spans])
-    assert made[0] == made[1]
-    assert len(made[0][0]) == (len(index) + 15) // 8
-    monkeypatch.setattr(index_module, "BITMAP_CACHE", 3)
-    index._reset_caches()
-    first, second, third, fourth = (spans[k] for k in (0, 1, 2, 3))
-    for one in (first, second, third, first, fourth):  # ``first`` used again before ``fourth``
-        index._bitmap(one)
-    kept = set(index._bitmaps)
-    assert first[0].tobytes() + first[1].tobytes() in kept
-    assert second[0].tobytes() + second[1].tobytes() not in kept
-    assert len(kept) == 3
+    # the last hash of the list is found; the largest hash not in the list is not
+    hashes = index._key_hashes
+    table = kernels.buckets(hashes)
+    last = np.array([hashes[-1]], np.uint32)
+    assert kernels.find(hashes, table, last).tolist() == [len(hashes) - 1]
+    listed = set(hashes.tolist())
+    absent = next(v for v in range(2**32 - 1, 0, -1) if v not in listed)
+    assert kernels.find(hashes, table, np.array([absent, 0], np.uint32))[0] == -1
 
 
 def test_without_numba_the_index_ranks_with_numpy() -> None:

@@ -88,3 +88,20 @@ def test_entities_match_like_records_and_the_parent_heap_is_not_left_frozen(
     assert gc.get_freeze_count() == frozen  # workers freeze their own heaps only
     assert _pairs(parallel) == _pairs(serial)
     assert _pairs(serial) == _pairs(matcher.match_records(index, records, 0.7, 50, workers=1))
+
+
+def test_a_failing_progress_report_ends_the_workers_and_unfreezes_the_parent(
+    index: CandidateIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(matcher, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(matcher, "CHUNK", 4)
+    frozen = gc.get_freeze_count()
+
+    def progress(done: int, total: int) -> None:
+        assert gc.get_freeze_count() > frozen  # the parent froze its heap for the workers
+        raise RuntimeError("database is locked")
+
+    with pytest.raises(RuntimeError, match="locked") as caught:
+        matcher.match_records(index, _records(), 0.7, 50, workers=2, progress=progress)
+    assert caught.value  # the traceback (and the frame holding the workers) is still alive
+    assert gc.get_freeze_count() == frozen
