@@ -797,18 +797,32 @@ class CandidateIndex:
         if cached is not None:
             return cached
         exact, fuzzy = item[3], item[5]
-        if self._kernels() and len(self) < 2**30:
+        lone = self._lone_list(exact, fuzzy)
+        if lone is not None:
+            reach = (lone, np.zeros(len(lone), dtype=np.uint8))
+        elif self._kernels() and len(self) < 2**30:
             reach = self._reach_compiled(exact, fuzzy)
-            if key is not None:
-                self._keep_reach(key, reach)
-            return reach
+        else:
+            reach = self._reach_numpy(exact, fuzzy)
+        if key is not None:
+            self._keep_reach(key, reach)
+        return reach
+
+    def _lone_list(self, exact: _Spans, fuzzy: _Spans | None) -> IntArray | None:
+        """The one posting list of a token with a single exact key and no fuzzy ones, when
+        its positions are distinct and in order (its reach as it is)."""
+        if len(exact[0]) != 1 or (fuzzy is not None and len(fuzzy[0])):
+            return None
+        lone = self._postings[int(exact[0][0]) : int(exact[1][0])]
+        return lone if _increasing(lone) else None
+
+    def _reach_numpy(self, exact: _Spans, fuzzy: _Spans | None) -> tuple[IntArray, _Tags]:
+        """:meth:`_reach` with numpy: one sort of the tagged postings."""
         parts = self._slices(exact)
         exact_parts = len(parts)
         if fuzzy is not None:
             parts += self._slices(fuzzy)
-        if len(parts) == 1 and exact_parts == 1 and _increasing(parts[0]):
-            reach = (parts[0], np.zeros(len(parts[0]), dtype=np.uint8))
-        elif not parts:
+        if not parts:
             reach = (np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.uint8))
         else:
             tag_type: type[np.signedinteger[Any]] = np.int32 if len(self) < 2**30 else np.int64
@@ -823,28 +837,17 @@ class CandidateIndex:
             tagged = tagged[first]
             tagged &= 1
             reach = (pos[first].astype(np.int32, copy=False), tagged.astype(np.uint8))
-        if key is not None:
-            self._keep_reach(key, reach)
         return reach
 
-    def _reach_compiled(
-        self, exact: _Spans, fuzzy: _Spans | None
-    ) -> tuple[IntArray, npt.NDArray[np.uint8]]:
+    def _reach_compiled(self, exact: _Spans, fuzzy: _Spans | None) -> tuple[IntArray, _Tags]:
         """:meth:`_reach` with the compiled loops (the same arrays)."""
-        starts, ends = exact
-        if fuzzy is None and len(starts) == 1:
-            lone = self._postings[int(starts[0]) : int(ends[0])]
-            if _increasing(lone):
-                return lone, np.zeros(len(lone), dtype=np.uint8)
         loose = _NO_SPANS if fuzzy is None else fuzzy
-        tagged = kernels.gather_tagged(self._postings, starts, ends, loose[0], loose[1])
+        tagged = kernels.gather_tagged(self._postings, exact[0], exact[1], loose[0], loose[1])
         tagged.sort()  # per position: exact (0) before fuzzy (1)
         positions, tags = kernels.distinct_tagged(tagged)
         return positions, tags
 
-    def _keep_reach(
-        self, key: tuple[Any, ...], reach: tuple[IntArray, npt.NDArray[np.uint8]]
-    ) -> None:
+    def _keep_reach(self, key: tuple[Any, ...], reach: tuple[IntArray, _Tags]) -> None:
         """Cache a name token's reach (the cache starts afresh past ``REACH_CACHE``)."""
         self._reaches_size += len(reach[0])
         if self._reaches_size > REACH_CACHE:
@@ -890,14 +893,9 @@ class CandidateIndex:
         self, reached: IntArray, idf: FloatArray, weight: FloatArray, item: _Item, total: int
     ) -> None:
         """:meth:`_add_common` of one common token, in the compiled loop (bitmaps only)."""
-        _, _, token_weight, exact_spans, exact_size, fuzzy_spans, fuzzy_size, _ = item
-        exact_idf = math.log(total / (exact_size + 1)) + 0.1
-        credit = np.array([exact_idf, token_weight, 0.0, 0.0], dtype=np.float32)
-        fuzzy = _NO_BITS
-        if fuzzy_spans is not None:
-            credit[2] = FUZZY_GAIN * (math.log(total / (fuzzy_size + 1)) + 0.1)
-            credit[3] = FUZZY_WEIGHT * token_weight
-            fuzzy = self._bitmap(fuzzy_spans)
+        _, _, _, exact_spans, exact_size, fuzzy_spans, _, _ = item
+        credit = np.array(_common_credit(item, total), dtype=np.float32)
+        fuzzy = _NO_BITS if fuzzy_spans is None else self._bitmap(fuzzy_spans)
         exact = self._bitmap(exact_spans) if exact_size else _NO_BITS
         kernels.add_bits(reached, idf, weight, exact, fuzzy, credit)
 
@@ -914,8 +912,9 @@ class CandidateIndex:
         A common token only adds to entities that rarer tokens already reached:
         look those up in its posting lists rather than scatter the lists.
         """
-        for _, _, token_weight, exact_spans, exact_size, fuzzy_spans, fuzzy_size, _ in common:
-            exact_idf = math.log(total / (exact_size + 1)) + 0.1
+        for item in common:
+            _, _, _, exact_spans, exact_size, fuzzy_spans, fuzzy_size, _ = item
+            exact_idf, token_weight, fuzzy_idf, fuzzy_weight = _common_credit(item, total)
             if fuzzy_spans is None:
                 hit = self._members(reached, exact_spans, exact_size)
                 np.add(idf, np.float32(exact_idf), out=idf, where=hit)
@@ -925,8 +924,8 @@ class CandidateIndex:
             add_idf = np.zeros(len(idf), dtype=np.float32)
             add_weight = np.zeros(len(idf), dtype=np.float32)
             hit = self._members(reached, fuzzy_spans, fuzzy_size)
-            add_idf[hit] = FUZZY_GAIN * (math.log(total / (fuzzy_size + 1)) + 0.1)
-            add_weight[hit] = FUZZY_WEIGHT * token_weight
+            add_idf[hit] = fuzzy_idf
+            add_weight[hit] = fuzzy_weight
             if exact_size:
                 hit = self._members(reached, exact_spans, exact_size)
                 add_idf[hit] = exact_idf
@@ -1136,6 +1135,17 @@ class CandidateIndex:
                 results.append(match)
         results.sort(key=lambda m: -m.score)
         return results
+
+
+def _common_credit(item: _Item, total: int) -> tuple[float, float, float, float]:
+    """A common token's (exact IDF, exact weight, fuzzy IDF, fuzzy weight) credit; the fuzzy
+    pair is 0 when the token has no fuzzy spans (``total`` is the list's size plus one)."""
+    _, _, token_weight, _, exact_size, fuzzy_spans, fuzzy_size, _ = item
+    exact_idf = math.log(total / (exact_size + 1)) + 0.1
+    if fuzzy_spans is None:
+        return exact_idf, token_weight, 0.0, 0.0
+    fuzzy_idf = FUZZY_GAIN * (math.log(total / (fuzzy_size + 1)) + 0.1)
+    return exact_idf, token_weight, fuzzy_idf, FUZZY_WEIGHT * token_weight
 
 
 def _credit(

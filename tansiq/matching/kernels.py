@@ -3,7 +3,9 @@
 The ranking of one query adds the credit of its common tokens (given names) to
 the entities its rarer tokens reached, then keeps the best ``limit`` by IDF plus
 the cover bonus. In numpy that is some forty small array operations per query,
-whose fixed costs dominate; here it is two loops over the reached entities.
+whose fixed costs dominate; here it is a few loops over the reached entities (plus
+the key look-up, the union of a token's posting lists and the bitmaps of common
+tokens).
 Results are identical to the numpy path (``index._add_common`` and ``index._best``):
 the same float32 operations in the same order, and the same order of the best
 (by score, then by lowest position).

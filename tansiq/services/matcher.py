@@ -15,14 +15,14 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
-from collections.abc import Callable, Generator, Iterator, Sequence
-from typing import Any, cast
+from collections.abc import Callable, Generator, Sequence
+from typing import Any
 
 from followthemoney import model
 
 from tansiq.matching import CandidateIndex, Match, PreparedEntity, prepare
 
-__all__ = ["PARALLEL_FROM", "match_all", "match_entities", "match_records", "prepare_record"]
+__all__ = ["PARALLEL_FROM", "match_all", "match_records", "prepare_record"]
 
 PARALLEL_FROM = 400
 """Records from which a batch is worth forking workers for."""
@@ -59,7 +59,9 @@ def _screen_chunk(bounds: tuple[int, int]) -> list[tuple[int, Match]]:
     return [(start + offset, match) for offset, found in enumerate(results) for match in found]
 
 
-def _parallel(chunks: list[tuple[int, int]], workers: int) -> Iterator[list[tuple[int, Match]]]:
+def _parallel(
+    chunks: list[tuple[int, int]], workers: int
+) -> Generator[list[tuple[int, Match]], None, None]:
     gc.collect()
     gc.freeze()
     try:
@@ -85,7 +87,8 @@ def _run(
     parallel = workers > 1 and total >= PARALLEL_FROM
     if parallel:
         index.warm()  # per-process tables built once, then shared by the forked workers
-    found = _parallel(chunks, workers) if parallel else map(_screen_chunk, chunks)
+    pooled = _parallel(chunks, workers) if parallel else None
+    found = pooled if pooled is not None else map(_screen_chunk, chunks)
     results: list[tuple[int, Match]] = []
     try:
         for matches, (_, end) in zip(found, chunks, strict=True):
@@ -93,8 +96,8 @@ def _run(
             if progress is not None:
                 progress(end, total)
     finally:
-        if parallel:  # ends the pool and unfreezes the parent's heap, even on an error
-            cast(Generator[Any, None, None], found).close()
+        if pooled is not None:  # ends the pool and unfreezes the parent's heap, even on errors
+            pooled.close()
         _INDEX, _RECORDS, _TO_QUERY = None, (), None
     return results
 
@@ -109,19 +112,6 @@ def match_all(
 ) -> list[tuple[int, Match]]:
     """(query position, match) for every candidate scoring at or above the threshold."""
     return _run(index, queries, None, (threshold, limit), workers, progress)
-
-
-def match_entities(
-    index: CandidateIndex,
-    entities: Sequence[Any],
-    threshold: float,
-    limit: int,
-    workers: int,
-    progress: Progress | None = None,
-) -> list[tuple[int, Match]]:
-    """As :func:`match_all` for entities (FtM proxies, or anything :func:`prepare` reads),
-    prepared by the workers."""
-    return _run(index, entities, prepare, (threshold, limit), workers, progress)
 
 
 def match_records(

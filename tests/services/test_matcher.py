@@ -74,20 +74,18 @@ def test_prepared_queries_match_like_records(index: CandidateIndex) -> None:
     )
 
 
-def test_entities_match_like_records_and_the_parent_heap_is_not_left_frozen(
+def test_the_parent_heap_is_not_left_frozen(
     index: CandidateIndex, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     records = _records()
-    entities = [model.get_proxy(r) for r in records]
     frozen = gc.get_freeze_count()
-    serial = matcher.match_entities(index, entities, 0.7, 50, workers=1)
+    serial = matcher.match_records(index, records, 0.7, 50, workers=1)
     assert gc.get_freeze_count() == frozen  # one process: nothing frozen for good
     monkeypatch.setattr(matcher, "PARALLEL_FROM", 1)
     monkeypatch.setattr(matcher, "CHUNK", 4)
-    parallel = matcher.match_entities(index, entities, 0.7, 50, workers=2)
+    parallel = matcher.match_records(index, records, 0.7, 50, workers=2)
     assert gc.get_freeze_count() == frozen  # workers freeze their own heaps only
     assert _pairs(parallel) == _pairs(serial)
-    assert _pairs(serial) == _pairs(matcher.match_records(index, records, 0.7, 50, workers=1))
 
 
 def test_a_failing_progress_report_ends_the_workers_and_unfreezes_the_parent(
